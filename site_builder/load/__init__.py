@@ -1,0 +1,1 @@
+"""Stage 1 — load: content files → plain values that remember file, line and column."""

@@ -1,0 +1,127 @@
+"""Find and load every content file of a site folder (no interpretation yet)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder.load.markdown_source import MarkdownSource, split_front_matter
+from site_builder.load.yaml_source import SourceDocument, decode_text, load_yaml_text
+from site_builder.problems import Location, Problem
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the working folder when inside it."""
+    try:
+        return (
+            Path(os.path.relpath(path)).as_posix()
+            if not os.path.relpath(path).startswith("..")
+            else path.as_posix()
+        )
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+@dataclass(slots=True)
+class RawContent:
+    """Every content file, loaded: YAML documents and Markdown sources keyed by their path."""
+
+    root: Path
+    site: SourceDocument | None = None
+    assessments: list[SourceDocument] = field(default_factory=list)
+    measure_sets: list[SourceDocument] = field(default_factory=list)
+    disclosures: list[SourceDocument] = field(default_factory=list)
+    news: dict[str, MarkdownSource] = field(default_factory=dict)  # slug → source
+    files: frozenset[str] = frozenset()  # attachment paths, relative to root ("files/…")
+
+
+def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [
+            Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
+        ]
+    text, problems = decode_text(data, shown)
+    if text is None:
+        return None, problems
+    doc, problems = load_yaml_text(text, shown)
+    if doc is not None and not isinstance(doc.value, dict):
+        kind = type(doc.value).__name__
+        return None, [Problem(doc.locate(()), "yaml_not_mapping", {"found": kind})]
+    return doc, problems
+
+
+def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [
+            Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
+        ]
+    text, problems = decode_text(data, shown)
+    if text is None:
+        return None, problems
+    source, problems = split_front_matter(text, shown)
+    if source is not None and not isinstance(source.front_matter.value, dict):
+        kind = type(source.front_matter.value).__name__
+        return None, [Problem(source.front_matter.locate(()), "yaml_not_mapping", {"found": kind})]
+    return source, problems
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
+    """Load all of content/; every problem found is returned, none stops the others."""
+    raw = RawContent(root)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return raw, [
+            Problem(
+                Location(display_path(root)), "missing_content_dir", {"folder": display_path(root)}
+            )
+        ]
+
+    site_path = root / "site.yaml"
+    if site_path.is_file():
+        raw.site, found = read_yaml(site_path)
+        problems += found
+    else:
+        problems.append(
+            Problem(
+                Location(display_path(site_path)), "missing_site", {"folder": display_path(root)}
+            )
+        )
+
+    for folder, target in (
+        ("ita", raw.assessments),
+        ("measures", raw.measure_sets),
+        ("oit", raw.disclosures),
+    ):
+        for path in _yaml_files(root / folder):
+            doc, found = read_yaml(path)
+            problems += found
+            if doc is not None:
+                target.append(doc)
+
+    news_dir = root / "news"
+    if news_dir.is_dir():
+        for path in sorted(news_dir.glob("*.md")):
+            source, found = read_markdown(path)
+            problems += found
+            if source is not None:
+                raw.news[path.stem] = source
+
+    files_dir = root / "files"
+    if files_dir.is_dir():
+        raw.files = frozenset(
+            p.relative_to(root).as_posix() for p in files_dir.rglob("*") if p.is_file()
+        )
+    return raw, problems

@@ -1,0 +1,199 @@
+"""Stage 3 — model: the domain objects the pages are rendered from.
+
+Leaf records (a measure, an analysis row, a document) are the validated schema records;
+this stage adds what is derived or joined across files: computed scores and grades,
+the O1–O43 checklist merged with the agency's disclosures, news URLs, attachments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from site_builder.model.richtext import RichText
+from site_builder.schema.content import (
+    Adoption,
+    Agency,
+    AnalysisSection,
+    Measure,
+    ProgressReport,
+    SiteSettings,
+)
+from site_builder.schema.framework import FrameworkFile, ItemSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A document as published: a file copied into the site, or an external link."""
+
+    title: str
+    href: str  # site path ("files/…") for copied files, absolute URL otherwise
+    is_file: bool
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    number: int
+    name_th: str
+    tool: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ToolResult:
+    code: str
+    name_th: str
+    weight: float
+    score: float  # mean of the tool's indicators
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One ITA result (ผลการประเมิน ITA) with its analysis."""
+
+    year: int
+    framework: FrameworkFile
+    score: float  # as published
+    grade: str  # as published
+    computed_score: float
+    computed_grade: str
+    target: float
+    summary: RichText | None
+    indicators: tuple[Indicator, ...]
+    tools: tuple[ToolResult, ...]
+    analysis: tuple[AnalysisSection, ...]
+    source: str
+
+    @property
+    def path(self) -> str:
+        return f"ita/{self.year}/"
+
+    @property
+    def analysis_path(self) -> str:
+        return f"ita/{self.year}/analysis/"
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureSet:
+    """The integrity measures of one fiscal year (O42) and the reports on them (O43)."""
+
+    fiscal_year: int
+    title: str
+    assessment_year: int | None
+    adopted: Adoption
+    measures: tuple[Measure, ...]
+    documents: tuple[Attachment, ...]
+    progress_reports: tuple[tuple[ProgressReport, tuple[Attachment, ...]], ...]
+    source: str
+
+    @property
+    def path(self) -> str:
+        return f"measures/{self.fiscal_year}/"
+
+    @property
+    def last_update(self) -> dt.date:
+        dates = [self.adopted.date, *(report.date for report, _ in self.progress_reports)]
+        return max(dates)
+
+
+@dataclass(frozen=True, slots=True)
+class NewsPost:
+    slug: str
+    title: str
+    date: dt.date
+    summary: str | None
+    image: str | None
+    body: RichText
+    documents: tuple[Attachment, ...]
+    source: str
+
+    @property
+    def path(self) -> str:
+        return f"news/{self.slug}/"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedLink:
+    """A page whose content publishes (part of) an O item by itself."""
+
+    title: str
+    path: str
+    date: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class OitItem:
+    """One O item of the checklist, with what the agency has published for it."""
+
+    spec: ItemSpec
+    sub_indicator: str  # "9.1"
+    sub_indicator_name: str
+    group: str
+    text: RichText | None = None
+    documents: tuple[Attachment, ...] = ()
+    links: tuple[Attachment, ...] = ()
+    fed_by: tuple[FeedLink, ...] = ()
+    updated: dt.date | None = None
+    source: str | None = None
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+    @property
+    def number(self) -> int:
+        return int(self.spec.code[1:])
+
+    @property
+    def path(self) -> str:
+        return f"oit/{self.spec.code.lower()}/"
+
+    @property
+    def published(self) -> bool:
+        return bool(self.text or self.documents or self.links or self.fed_by)
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistGroup:
+    name_th: str
+    items: tuple[OitItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistSection:
+    """A sub-indicator (ตัวชี้วัดย่อย) with its groups of items."""
+
+    code: str
+    name_th: str
+    indicator: int
+    indicator_name: str
+    groups: tuple[ChecklistGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """The O1–O43 checklist of the site's framework, merged with the agency's content."""
+
+    framework: FrameworkFile
+    sections: tuple[ChecklistSection, ...]
+    items: tuple[OitItem, ...] = field(default=())
+
+    def item(self, code: str) -> OitItem:
+        return next(item for item in self.items if item.code == code)
+
+    @property
+    def published_count(self) -> int:
+        return sum(item.published for item in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    agency: Agency
+    settings: SiteSettings
+    assessments: tuple[Assessment, ...]  # newest first
+    measure_sets: tuple[MeasureSet, ...]  # newest first
+    checklist: Checklist
+    news: tuple[NewsPost, ...]  # newest first
+    attachments: tuple[str, ...]  # content paths of files to copy ("files/…")
+    logo: str | None = None

@@ -1,0 +1,72 @@
+"""Markdown from content, rendered to HTML and sanitised before any template sees it."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# What Markdown produces, and nothing that can run a script or restyle the page.
+_ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s",
+    "sub", "sup", "blockquote", "code", "pre", "ul", "ol", "li", "dl", "dt", "dd",
+    "a", "img", "table", "thead", "tbody", "tr", "th", "td", "caption", "abbr",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "abbr": {"title"},
+    "ol": {"start"},
+}
+_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    # A Markdown instance keeps state between calls; one per thread, reset each time.
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        _local.converter = converter
+    return converter
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+@lru_cache(maxsize=8192)
+def markdown_to_html(source: str) -> str:
+    converter = _converter()
+    html = converter.reset().convert(source)
+    return sanitise(html)
+
+
+@dataclass(frozen=True, slots=True)
+class RichText:
+    """Markdown text; `.html` is the sanitised HTML, safe to insert in a page."""
+
+    source: str
+
+    @property
+    def html(self) -> Markup:
+        return Markup(markdown_to_html(self.source))
+
+    def __bool__(self) -> bool:
+        return bool(self.source.strip())
+
+    def __str__(self) -> str:
+        return self.source

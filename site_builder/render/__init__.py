@@ -1,0 +1,1 @@
+"""Stage 4 — render: the page plan (what pages exist, from which inputs) → HTML."""

@@ -1,0 +1,66 @@
+"""The Jinja2 environment, compiled once per build, and rendering of one page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import jinja2
+
+from site_builder.model import OitItem, Site
+from site_builder.render.charts import indicator_bars
+from site_builder.render.filters import FILTERS
+from site_builder.render.pages import NAVIGATION, NavLink, Page
+
+
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    """What every page shows around its content: agency, navigation, footer."""
+
+    site: Site
+    navigation: tuple[NavLink, ...]
+    base_url: str | None  # absolute, ending in "/", or None when not configured
+    base_path: str  # "/" or "/lad-ya/"
+    complaints: OitItem | None  # O30, linked from every footer
+
+
+def make_chrome(site: Site) -> Chrome:
+    base_url = site.settings.base_url
+    if base_url is not None and not base_url.endswith("/"):
+        base_url += "/"
+    base_path = urlsplit(base_url).path if base_url else "/"
+    complaints = next((i for i in site.checklist.items if i.code == "O30"), None)
+    return Chrome(site, NAVIGATION, base_url, base_path or "/", complaints)
+
+
+def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+
+    def url(path: str) -> str:
+        """Link to a site path, working when the site is served under a sub-path."""
+        return chrome.base_path + quote(path, safe="/#%?=&.-_~")
+
+    def absolute_url(path: str) -> str:
+        if chrome.base_url is None:
+            return url(path)
+        return chrome.base_url + quote(path, safe="/#%?=&.-_~")
+
+    env.filters["url"] = url
+    env.filters["absolute_url"] = absolute_url
+    env.globals["indicator_bars"] = indicator_bars
+    return env
+
+
+def render_page(env: jinja2.Environment, chrome: Chrome, page: Page) -> bytes:
+    template = env.get_template(page.template)
+    html = template.render(page=page, chrome=chrome, agency=chrome.site.agency, **page.inputs)
+    return html.encode("utf-8")

@@ -1,0 +1,51 @@
+"""Template filters: Thai dates with Buddhist-era years, scores, numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup
+
+from site_builder import thai
+from site_builder.model.richtext import markdown_to_html
+
+
+def thai_date(value: dt.date | None) -> str:
+    return thai.thai_date(value) if value else ""
+
+
+def score(value: float) -> str:
+    """Scores are always shown with two decimals (75.36, 37.50)."""
+    return f"{value:.2f}"
+
+
+def iso_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def atom_datetime(value: dt.date) -> str:
+    return f"{value.isoformat()}T00:00:00+07:00"
+
+
+def markdown(source: str | None) -> Markup:
+    """Markdown → sanitised HTML."""
+    return Markup(markdown_to_html(source)) if source else Markup("")
+
+
+def markdown_inline(source: str | None) -> Markup:
+    """Markdown for a heading or list item: the single paragraph's contents, no <p>."""
+    html = markdown_to_html(source) if source else ""
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+FILTERS = {
+    "markdown": markdown,
+    "markdown_inline": markdown_inline,
+    "thai_date": thai_date,
+    "score": score,
+    "iso_date": iso_date,
+    "atom_datetime": atom_datetime,
+    "thai_digits": thai.to_thai_digits,
+}

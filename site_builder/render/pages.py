@@ -1,0 +1,293 @@
+"""The page plan: every output file, the template that draws it and the inputs it needs.
+
+A page is rendered from its entry alone (plus the shared `Chrome`), so pages can be
+rendered in any order, in parallel, or only when their `sources` changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from site_builder.model import Site
+
+SITE_FILE = "site.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Crumb:
+    label: str
+    path: str | None  # None for the current page
+
+
+@dataclass(frozen=True, slots=True)
+class NavLink:
+    label: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # site path: "" (home), "oit/o23/", "404.html", "sitemap.xml"
+    template: str
+    title: str
+    description: str
+    breadcrumbs: tuple[Crumb, ...] = ()
+    inputs: Mapping[str, Any] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()  # content files the page is drawn from (besides site.yaml)
+    in_sitemap: bool = True
+    lastmod: dt.date | None = None
+
+    @property
+    def output_file(self) -> str:
+        return f"{self.path}index.html" if self.path == "" or self.path.endswith("/") else self.path
+
+    @property
+    def section(self) -> str:
+        """First path segment, used to mark the current navigation entry."""
+        return self.path.split("/", 1)[0]
+
+
+NAVIGATION = (
+    NavLink("หน้าแรก", ""),
+    NavLink("ผลการประเมิน ITA", "ita/"),
+    NavLink("มาตรการ", "measures/"),
+    NavLink("การเปิดเผยข้อมูล O1–O43", "oit/"),
+    NavLink("ข่าว", "news/"),
+    NavLink("ติดต่อ", "contact/"),
+)
+
+HOME = Crumb("หน้าแรก", "")
+
+
+def _epoch_date() -> dt.date:
+    """The date a site with no dated content reports: SOURCE_DATE_EPOCH, else 1970-01-01."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+
+
+def _trail(*crumbs: Crumb) -> tuple[Crumb, ...]:
+    return (HOME, *crumbs)
+
+
+def plan_pages(site: Site) -> list[Page]:
+    """All pages of the site, in a stable order."""
+    agency = site.agency.name_th
+    checklist = site.checklist
+    pages: list[Page] = []
+    latest_assessment = site.assessments[0] if site.assessments else None
+    current_measures = next(
+        (m for m in site.measure_sets if m.fiscal_year == site.settings.fiscal_year),
+        site.measure_sets[0] if site.measure_sets else None,
+    )
+
+    pages.append(
+        Page(
+            "",
+            "home.html",
+            agency,
+            f"เว็บไซต์เปิดเผยข้อมูลสาธารณะของ{agency}: ผลการประเมิน ITA มาตรการส่งเสริมคุณธรรม และข้อมูล O1–O43",
+            (),
+            {
+                "assessment": latest_assessment,
+                "measure_set": current_measures,
+                "checklist": checklist,
+                "news": site.news[:5],
+            },
+            tuple(
+                sorted(
+                    {
+                        *(a.source for a in site.assessments[:1]),
+                        *((current_measures.source,) if current_measures else ()),
+                        *(item.source for item in checklist.items if item.source),
+                        *(post.source for post in site.news[:5]),
+                    }
+                )
+            ),
+        )
+    )
+
+    ita_crumb = Crumb("ผลการประเมิน ITA", "ita/")
+    pages.append(
+        Page(
+            "ita/",
+            "ita_index.html",
+            "ผลการประเมิน ITA",
+            f"ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{agency} ทุกปี",
+            _trail(Crumb("ผลการประเมิน ITA", None)),
+            {"assessments": site.assessments},
+            tuple(a.source for a in site.assessments),
+        )
+    )
+    for assessment in site.assessments:
+        year_title = f"ผลการประเมิน ITA ปี {assessment.year}"
+        pages.append(
+            Page(
+                assessment.path,
+                "ita.html",
+                year_title,
+                f"{agency} ได้คะแนน ITA ปี {assessment.year} {assessment.score:.2f} คะแนน ระดับ {assessment.grade}",
+                _trail(ita_crumb, Crumb(f"ปี {assessment.year}", None)),
+                {"assessment": assessment},
+                (assessment.source,),
+            )
+        )
+        pages.append(
+            Page(
+                assessment.analysis_path,
+                "ita_analysis.html",
+                f"การวิเคราะห์ผลการประเมิน ITA ปี {assessment.year}",
+                f"ประเด็นที่ต้องแก้ไขและวิธีการแก้ไขจากผลการประเมิน ITA ปี {assessment.year} ของ{agency}",
+                _trail(
+                    ita_crumb,
+                    Crumb(f"ปี {assessment.year}", assessment.path),
+                    Crumb("การวิเคราะห์ผล", None),
+                ),
+                {"assessment": assessment},
+                (assessment.source,),
+            )
+        )
+
+    measures_crumb = Crumb("มาตรการ", "measures/")
+    pages.append(
+        Page(
+            "measures/",
+            "measures_index.html",
+            "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+            f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของ{agency} ทุกปีงบประมาณ",
+            _trail(Crumb("มาตรการ", None)),
+            {"measure_sets": site.measure_sets},
+            tuple(m.source for m in site.measure_sets),
+        )
+    )
+    assessments_by_year = {a.year: a for a in site.assessments}
+    for measure_set in site.measure_sets:
+        pages.append(
+            Page(
+                measure_set.path,
+                "measures.html",
+                measure_set.title,
+                f"{measure_set.title} ของ{agency}: มาตรการ วิธีการ ผู้รับผิดชอบ ระยะเวลา และการติดตามผล",
+                _trail(measures_crumb, Crumb(f"ปีงบประมาณ {measure_set.fiscal_year}", None)),
+                {
+                    "measure_set": measure_set,
+                    "assessment": assessments_by_year.get(measure_set.assessment_year or 0),
+                },
+                (measure_set.source,),
+                lastmod=measure_set.last_update,
+            )
+        )
+
+    oit_crumb = Crumb("การเปิดเผยข้อมูล O1–O43", "oit/")
+    item_sources = tuple(sorted({item.source for item in checklist.items if item.source}))
+    feed_sources = tuple(
+        sorted({*(m.source for m in site.measure_sets), *(p.source for p in site.news)})
+    )
+    pages.append(
+        Page(
+            "oit/",
+            "oit_index.html",
+            "การเปิดเผยข้อมูลสาธารณะ (OIT) O1–O43",
+            f"รายการข้อมูลที่{agency}เปิดเผยตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ข้อ O1–O43",
+            _trail(Crumb("การเปิดเผยข้อมูล O1–O43", None)),
+            {"checklist": checklist},
+            tuple(sorted({*item_sources, *feed_sources})),
+        )
+    )
+    for item in checklist.items:
+        pages.append(
+            Page(
+                item.path,
+                "oit_item.html",
+                f"{item.code} {item.spec.title_th}",
+                f"{item.code} {item.spec.title_th} — ข้อมูลที่{agency}เปิดเผยตามแบบตรวจ OIT",
+                _trail(oit_crumb, Crumb(item.code, None)),
+                {"item": item, "framework": checklist.framework},
+                tuple(
+                    sorted(
+                        {
+                            *((item.source,) if item.source else ()),
+                            *(feed_sources if item.fed_by else ()),
+                        }
+                    )
+                ),
+                lastmod=item.updated,
+            )
+        )
+
+    news_crumb = Crumb("ข่าวประชาสัมพันธ์", "news/")
+    pages.append(
+        Page(
+            "news/",
+            "news_index.html",
+            "ข่าวประชาสัมพันธ์",
+            f"ข่าวประชาสัมพันธ์ของ{agency}",
+            _trail(Crumb("ข่าวประชาสัมพันธ์", None)),
+            {"news": site.news},
+            tuple(sorted(post.source for post in site.news)),
+            lastmod=site.news[0].date if site.news else None,
+        )
+    )
+    for post in site.news:
+        pages.append(
+            Page(
+                post.path,
+                "news_post.html",
+                post.title,
+                post.summary or post.title,
+                _trail(news_crumb, Crumb(post.title, None)),
+                {"post": post},
+                (post.source,),
+                lastmod=post.date,
+            )
+        )
+
+    pages.append(
+        Page(
+            "contact/",
+            "contact.html",
+            "ติดต่อหน่วยงาน",
+            f"ที่อยู่ โทรศัพท์ อีเมล และเวลาทำการของ{agency}",
+            _trail(Crumb("ติดต่อ", None)),
+            {"o5": checklist.item("O5") if any(i.code == "O5" for i in checklist.items) else None},
+        )
+    )
+    pages.append(
+        Page(
+            "404.html",
+            "404.html",
+            "ไม่พบหน้าที่ต้องการ",
+            "ไม่พบหน้าที่ต้องการ",
+            _trail(Crumb("ไม่พบหน้า", None)),
+            in_sitemap=False,
+        )
+    )
+
+    entries = tuple(page for page in pages if page.in_sitemap)
+    newest = max((p.lastmod for p in pages if p.lastmod), default=None)
+    pages.append(
+        Page(
+            "sitemap.xml",
+            "sitemap.xml",
+            "sitemap",
+            "",
+            inputs={"entries": entries},
+            in_sitemap=False,
+        )
+    )
+    pages.append(
+        Page(
+            "feed.xml",
+            "feed.xml",
+            f"ข่าวประชาสัมพันธ์ {agency}",
+            "",
+            inputs={"news": site.news, "updated": newest or _epoch_date()},
+            sources=tuple(sorted(post.source for post in site.news)),
+            in_sitemap=False,
+        )
+    )
+    pages.append(Page("robots.txt", "robots.txt", "robots", "", in_sitemap=False))
+    return pages

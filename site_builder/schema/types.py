@@ -1,0 +1,101 @@
+"""Field types shared by every kind of content file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePosixPath
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+# Dates after this year are taken as Buddhist-era years written by mistake.
+_LAST_PLAUSIBLE_CE_YEAR = 2300
+
+
+class Record(BaseModel):
+    """Base of every content model: closed (unknown keys are errors) and immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _christian_era(value: dt.date) -> dt.date:
+    if value.year > _LAST_PLAUSIBLE_CE_YEAR:
+        raise PydanticCustomError(
+            "buddhist_year_date",
+            "year {year} looks like a Buddhist-era year",
+            {"year": value.year, "gregorian": value.year - 543},
+        )
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(_christian_era)]
+
+BuddhistYear = Annotated[
+    int, Field(ge=2500, le=2700, description="ปี พ.ศ. (Buddhist era), e.g. 2565")
+]
+
+Markdown = Annotated[str, Field(description="Markdown text (sanitised when rendered)")]
+
+
+def _web_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/?#]+[^\s]*$", value):
+        raise PydanticCustomError("bad_url", "not an http(s) URL", {"found": value})
+    return value
+
+
+WebUrl = Annotated[
+    str,
+    AfterValidator(_web_url),
+    Field(description="http:// or https:// address", examples=["https://www.example.go.th/"]),
+]
+
+
+def _email(value: str) -> str:
+    if not re.match(r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$", value):
+        raise PydanticCustomError("bad_email", "not an e-mail address", {"found": value})
+    return value
+
+
+Email = Annotated[str, AfterValidator(_email), Field(examples=["saraban@example.go.th"])]
+
+
+def _content_path(value: str) -> str:
+    path = PurePosixPath(value)
+    if (
+        not value.startswith("files/")
+        or "\\" in value
+        or path.is_absolute()
+        or ".." in path.parts
+        or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value)
+    ):
+        raise PydanticCustomError("bad_content_path", "path outside content/", {"found": value})
+    return path.as_posix()
+
+
+ContentPath = Annotated[
+    str,
+    AfterValidator(_content_path),
+    Field(description="path of a file inside content/", examples=["files/o23/2565-01.pdf"]),
+]
+
+
+class Document(Record):
+    """A document: a file in content/ (copied into the site) or an external address."""
+
+    title: str = Field(min_length=1, description="ชื่อเอกสาร as shown on the page")
+    file: ContentPath | None = None
+    url: WebUrl | None = None
+    date: Date | None = Field(default=None, description="date of the document (ค.ศ. year)")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Document:
+        if (self.file is None) == (self.url is None):
+            raise PydanticCustomError("document_needs_one_source", "needs file or url")
+        return self
+
+
+class Link(Record):
+    title: str = Field(min_length=1)
+    url: WebUrl
