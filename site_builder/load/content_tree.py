@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.load.markdown_source import MarkdownSource, split_front_matter
-from site_builder.load.yaml_source import SourceDocument, decode_text, load_yaml_text
+from site_builder.load.yaml_source import (
+    MAX_FILE_BYTES,
+    SourceDocument,
+    decode_text,
+    load_yaml_text,
+    too_large,
+)
 from site_builder.problems import Location, Problem
 
 
@@ -36,14 +42,25 @@ class RawContent:
     files: frozenset[str] = frozenset()  # attachment paths, relative to root ("files/…")
 
 
-def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
-    shown = display_path(path)
+def _read(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes; a file over the size limit is refused without reading it."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return None, [too_large(shown, size)]
+            return handle.read(MAX_FILE_BYTES + 1), []
     except OSError as exc:
         return None, [
             Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
         ]
+
+
+def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+    shown = display_path(path)
+    data, problems = _read(path, shown)
+    if data is None:
+        return None, problems
     text, problems = decode_text(data, shown)
     if text is None:
         return None, problems
@@ -56,12 +73,9 @@ def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
 
 def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
     shown = display_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [
-            Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
-        ]
+    data, problems = _read(path, shown)
+    if data is None:
+        return None, problems
     text, problems = decode_text(data, shown)
     if text is None:
         return None, problems

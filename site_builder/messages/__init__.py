@@ -27,7 +27,7 @@ def catalogue(lang: str) -> dict[str, str]:
     return yaml.safe_load(text)
 
 
-def message(lang: str, key: str, **fields: object) -> str:
+def message(lang: str, key: str, /, **fields: object) -> str:
     """The catalogue text for `key` in `lang`, with its {fields} filled in."""
     resolved = {
         name: message(lang, value.key) if isinstance(value, Ref) else value
