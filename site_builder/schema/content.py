@@ -15,6 +15,7 @@ from site_builder.schema.types import (
     Email,
     Link,
     Markdown,
+    PlainText,
     Record,
     WebUrl,
 )
@@ -35,7 +36,7 @@ OitCode = Annotated[
     Field(description="OIT item code, O1 to O43", examples=["O23"]),
 ]
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[PlainText, StringConstraints(min_length=1)]
 
 
 class SocialLink(Record):
