@@ -12,7 +12,7 @@ import signal
 import tempfile
 from collections.abc import Iterable
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
@@ -40,12 +40,12 @@ def write_site(
     count = 0
     try:
         for relative, data in pages:
-            target = staging / relative
+            target = _target(staging, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             count += 1
         for source, relative in copies:
-            target = staging / relative
+            target = _target(staging, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             count += 1
@@ -55,6 +55,14 @@ def write_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
+
+
+def _target(staging: Path, relative: str) -> Path:
+    """Where site path `relative` goes in the staging folder; never outside it."""
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts or "\\" in relative:
+        raise ValueError(f"site path {relative!r} is outside the site")
+    return staging.joinpath(*parts)
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -15,6 +15,7 @@ from site_builder.load.yaml_source import (
     too_large,
 )
 from site_builder.problems import Location, Problem
+from site_builder.safe_paths import inside, news_slug
 
 
 def display_path(path: Path) -> str:
@@ -92,6 +93,13 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def _outside(root: Path, path: Path) -> Problem | None:
+    """A problem if a symbolic link makes `path` lead out of the content folder."""
+    if inside(root, path):
+        return None
+    return Problem(Location(display_path(path)), "file_outside_content", {"found": path.name})
+
+
 def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
     """Load all of content/; every problem found is returned, none stops the others."""
     raw = RawContent(root)
@@ -104,7 +112,9 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
         ]
 
     site_path = root / "site.yaml"
-    if site_path.is_file():
+    if site_path.is_file() and (outside := _outside(root, site_path)):
+        problems.append(outside)
+    elif site_path.is_file():
         raw.site, found = read_yaml(site_path)
         problems += found
     else:
@@ -120,6 +130,9 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
         ("oit", raw.disclosures),
     ):
         for path in _yaml_files(root / folder):
+            if outside := _outside(root, path):
+                problems.append(outside)
+                continue
             doc, found = read_yaml(path)
             problems += found
             if doc is not None:
@@ -127,11 +140,28 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
 
     news_dir = root / "news"
     if news_dir.is_dir():
+        first_of: dict[str, Path] = {}  # casefolded slug → file, to catch names that collide
         for path in sorted(news_dir.glob("*.md")):
+            slug = news_slug(path.stem)
+            if slug is None:
+                problems.append(
+                    Problem(Location(display_path(path)), "bad_news_name", {"name": path.name})
+                )
+                continue
+            if slug.casefold() in first_of:
+                other = display_path(first_of[slug.casefold()])
+                problems.append(
+                    Problem(Location(display_path(path)), "news_name_clash", {"other": other})
+                )
+                continue
+            first_of[slug.casefold()] = path
+            if outside := _outside(root, path):
+                problems.append(outside)
+                continue
             source, found = read_markdown(path)
             problems += found
             if source is not None:
-                raw.news[path.stem] = source
+                raw.news[slug] = source
 
     files_dir = root / "files"
     if files_dir.is_dir():
