@@ -11,11 +11,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from site_builder.build_date import BadSourceDateEpoch, source_date
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
+from site_builder.write import InterruptedAfterSwap
 
-EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help")):
         args.insert(0, "build")
     options = _parser().parse_args(args)
+    try:
+        source_date()
+    except BadSourceDateEpoch as bad:
+        print(message(options.lang, "cli_bad_source_date_epoch", value=bad.value), file=sys.stderr)
+        return EXIT_USAGE
     if options.verb == "check":
         return _check(options)
     return _build(options)
@@ -97,6 +104,9 @@ def _build(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_ERRORS
+    except InterruptedAfterSwap:
+        print(message(lang, "cli_interrupted_after_swap", output=shown_output), file=sys.stderr)
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
         print(message(lang, "cli_interrupted", output=shown_output), file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -17,9 +17,13 @@ from pathlib import Path, PurePosixPath
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
+class InterruptedAfterSwap(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived while the new site was being swapped in: it is in place."""
+
+
 @contextmanager
 def _signals_deferred():
-    """Hold SIGINT/SIGTERM for the two renames of the swap, so it completes or never starts."""
+    """Hold SIGINT/SIGTERM in this thread; they are delivered when the block ends."""
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
         yield
         return
@@ -30,15 +34,33 @@ def _signals_deferred():
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def _take_held_signals() -> bool:
+    """Consume SIGINT/SIGTERM held by `_signals_deferred`; True if any had arrived."""
+    if not hasattr(signal, "sigpending"):  # pragma: no cover - Windows
+        return False
+    held = signal.sigpending() & _SIGNALS
+    for signum in held:
+        signal.sigtimedwait({signum}, 0)
+    return bool(held)
+
+
 def write_site(
     output: Path, pages: Iterable[tuple[str, bytes]], copies: Iterable[tuple[Path, str]]
 ) -> int:
-    """Write `pages` (site path, bytes) and copy `copies` (source, site path); returns files written."""
+    """Write `pages` (site path, bytes) and copy `copies` (source, site path); returns files written.
+
+    Until the swap, an exception or interrupt removes the staging folder and leaves `output`
+    as it was. The swap itself runs with SIGINT/SIGTERM held, so it completes or never
+    starts; one that arrives during it raises InterruptedAfterSwap once the new site is in
+    place.
+    """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    staging: Path | None = None
     count = 0
     try:
+        with _signals_deferred():  # no interrupt between creating the folder and owning it
+            staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
         for relative, data in pages:
             target = _target(staging, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -51,8 +73,12 @@ def write_site(
             count += 1
         staging.chmod(0o755)  # mkdtemp makes it private; a site must be readable by a web server
         _swap(staging, output)
+    except InterruptedAfterSwap:
+        raise
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            with _signals_deferred():  # a second Ctrl-C must not cut the clean-up short
+                shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
 
@@ -78,5 +104,8 @@ def _swap(staging: Path, output: Path) -> None:
             if retired is not None:
                 os.rename(retired, output)
             raise
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+        interrupted = _take_held_signals()
+    if interrupted:
+        raise InterruptedAfterSwap
