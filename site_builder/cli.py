@@ -13,7 +13,7 @@ from pathlib import Path
 
 from site_builder.build_date import BadSourceDateEpoch, source_date
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
-from site_builder.pipeline import build, load_site
+from site_builder.pipeline import build, check_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
 from site_builder.write import InterruptedAfterSwap
 
@@ -43,8 +43,11 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=Path("output"), help="output folder (default: output)"
     )
     build_verb.add_argument("--quiet", action="store_true", help="print only problems")
-    verbs.add_parser(
-        "check", parents=[common], help="validate the content without writing anything"
+    check_verb = verbs.add_parser(
+        "check", parents=[common], help="validate the content and its links, writing nothing"
+    )
+    check_verb.add_argument(
+        "--templates", type=Path, default=Path("templates"), help="templates folder"
     )
     return parser
 
@@ -75,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(options: argparse.Namespace) -> int:
-    _site, problems = load_site(options.content)
+    problems = check_site(options.content, options.templates)
     _print_problems(problems, options.lang)
     errors = errors_in(problems)
     if errors:

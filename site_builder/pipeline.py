@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.links import check_links
 from site_builder.load.content_tree import load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
@@ -43,6 +44,26 @@ def render_site(site: Site, templates: Path) -> list[tuple[Page, bytes]]:
     return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
 
 
+def render_and_check(
+    site: Site, content: Path, templates: Path
+) -> tuple[list[tuple[Page, bytes]], list[tuple[Path, str]], list[Problem]]:
+    """Rendered pages, files to copy (source, site path) and the broken links found in them."""
+    rendered = render_site(site, templates)
+    statics = static_files(templates)
+    published = [*site.attachments, *(path for _, path in statics)]
+    broken, linked = check_links(rendered, published, site.settings.base_url, templates, content)
+    copies = [(content / path, path) for path in sorted({*site.attachments, *linked})]
+    return rendered, copies + statics, broken
+
+
+def check_site(content: Path, templates: Path) -> list[Problem]:
+    """Every problem a build would find, without writing anything."""
+    site, problems = load_site(content)
+    if site is not None:
+        problems += render_and_check(site, content, templates)[2]
+    return problems
+
+
 def static_files(templates: Path) -> list[tuple[Path, str]]:
     static = templates / "static"
     if not static.is_dir():
@@ -60,9 +81,10 @@ def build(content: Path, templates: Path, output: Path) -> BuildReport:
     site, problems = load_site(content)
     if site is None:
         raise ContentErrors(problems)
-    rendered = render_site(site, templates)
-    copies = [(content / path, path) for path in site.attachments]
-    copies += static_files(templates)
+    rendered, copies, broken = render_and_check(site, content, templates)
+    problems += broken
+    if errors_in(problems):
+        raise ContentErrors(problems)
     files = write_site(output, ((page.output_file, html) for page, html in rendered), copies)
     return BuildReport(
         pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
