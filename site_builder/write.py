@@ -10,11 +10,12 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 class InterruptedAfterSwap(KeyboardInterrupt):
@@ -22,26 +23,35 @@ class InterruptedAfterSwap(KeyboardInterrupt):
 
 
 @contextmanager
-def _signals_deferred():
-    """Hold SIGINT/SIGTERM in this thread; they are delivered when the block ends."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
-        yield
+def _signals_held() -> Iterator[list[int]]:
+    """Record SIGINT/SIGTERM instead of acting on them while the block runs.
+
+    Python runs signal handlers only in the main thread, whichever thread the signal hit,
+    so swapping the handlers there holds them for the whole process. A build running in
+    another thread is not interrupted by them at all.
+    """
+    arrived: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield arrived
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _take_held_signals() -> bool:
-    """Consume SIGINT/SIGTERM held by `_signals_deferred`; True if any had arrived."""
-    if not hasattr(signal, "sigpending"):  # pragma: no cover - Windows
-        return False
-    held = signal.sigpending() & _SIGNALS
+    previous = {s: signal.getsignal(s) for s in _SIGNALS}
+    held = [s for s, handler in previous.items() if handler is not None]  # None: set from C
     for signum in held:
-        signal.sigtimedwait({signum}, 0)
-    return bool(held)
+        signal.signal(signum, lambda signum, frame: arrived.append(signum))
+    try:
+        yield arrived
+    finally:
+        for signum in held:
+            signal.signal(signum, previous[signum])
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM while the block runs, then act on the first that arrived."""
+    with _signals_held() as arrived:
+        yield
+    if arrived:
+        signal.raise_signal(arrived[0])
 
 
 def write_site(
@@ -93,7 +103,7 @@ def _target(staging: Path, relative: str) -> Path:
 
 def _swap(staging: Path, output: Path) -> None:
     retired = None
-    with _signals_deferred():
+    with _signals_held() as arrived:
         if output.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
             os.rmdir(retired)
@@ -106,6 +116,5 @@ def _swap(staging: Path, output: Path) -> None:
             raise
         if retired is not None:
             shutil.rmtree(retired, ignore_errors=True)
-        interrupted = _take_held_signals()
-    if interrupted:
+    if arrived:
         raise InterruptedAfterSwap

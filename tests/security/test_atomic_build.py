@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -110,9 +111,16 @@ def test_a_failure_while_swapping_puts_the_previous_site_back(
     assert _leftovers(output) == []
 
 
+@pytest.mark.parametrize("other_threads", [0, 3])
 def test_an_interrupt_during_the_swap_is_held_until_the_new_site_is_in_place(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, other_threads: int
 ) -> None:
+    """Also with other threads running (a dev server's watcher): the kernel may hand the
+    signal to any of them, so holding it in one thread's signal mask is not enough."""
+    idle = threading.Event()
+    threads = [threading.Thread(target=idle.wait, daemon=True) for _ in range(other_threads)]
+    for thread in threads:
+        thread.start()
     output = tmp_path / "output"
     write_site(output, [("index.html", b"old")], [])
     real_rename = os.rename
@@ -122,9 +130,32 @@ def test_an_interrupt_during_the_swap_is_held_until_the_new_site_is_in_place(
         return real_rename(source, target)
 
     monkeypatch.setattr(write.os, "rename", rename_interrupted)
-    with pytest.raises(InterruptedAfterSwap):
-        write_site(output, [("index.html", b"new"), ("a/b.html", b"b")], [])
+    try:
+        with pytest.raises(InterruptedAfterSwap):
+            write_site(output, [("index.html", b"new"), ("a/b.html", b"b")], [])
+    finally:
+        idle.set()
     assert read_tree(output) == {"index.html": b"new", "a/b.html": b"b"}
+    assert _leftovers(output) == []
+
+
+def test_an_interrupt_while_the_staging_folder_is_created_removes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "output"
+    write_site(output, [("index.html", b"old")], [])
+    real_mkdtemp = write.tempfile.mkdtemp
+
+    def mkdtemp_interrupted(**options):
+        folder = real_mkdtemp(**options)
+        os.kill(os.getpid(), signal.SIGINT)
+        return folder
+
+    monkeypatch.setattr(write.tempfile, "mkdtemp", mkdtemp_interrupted)
+    with pytest.raises(KeyboardInterrupt) as interrupted:
+        write_site(output, [("index.html", b"new")], [])
+    assert not isinstance(interrupted.value, InterruptedAfterSwap)
+    assert read_tree(output) == {"index.html": b"old"}
     assert _leftovers(output) == []
 
 
