@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -17,6 +19,11 @@ def thai_date(value: dt.date | None) -> str:
 def score(value: float) -> str:
     """Scores are always shown with two decimals (75.36, 37.50)."""
     return f"{value:.2f}"
+
+
+def number(value: object) -> str:
+    """A count, a year or a numbered code such as 9.1, as text (so it can take Thai digits)."""
+    return str(value)
 
 
 def iso_date(value: dt.date) -> str:
@@ -48,4 +55,30 @@ FILTERS = {
     "iso_date": iso_date,
     "atom_datetime": atom_datetime,
     "thai_digits": thai.to_thai_digits,
+    "number": number,
 }
+
+# Filters that write numbers or dates for people to read; machine-readable ones
+# (iso_date, atom_datetime) keep Arabic digits.
+_READABLE_NUMBERS = ("thai_date", "score", "number")
+
+
+def thai_digit_filters() -> dict[str, Callable[..., str]]:
+    """The readable-number filters, writing Thai digits (site option `thai_digits`)."""
+
+    def in_thai_digits(convert: Callable[..., str]) -> Callable[..., str]:
+        @functools.wraps(convert)
+        def wrapped(*args: object, **kwargs: object) -> str:
+            return thai.to_thai_digits(convert(*args, **kwargs))
+
+        return wrapped
+
+    return {name: in_thai_digits(FILTERS[name]) for name in _READABLE_NUMBERS}
+
+
+def thai_digit_output(value: object) -> object:
+    """Jinja `finalize` for Thai-digit sites: a bare number a template prints
+    (`{{ measures | length }}`, `{{ assessment.year }}`) gets Thai digits too."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return thai.to_thai_digits(str(value))
+    return value
