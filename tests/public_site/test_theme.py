@@ -218,3 +218,13 @@ def test_body_text_is_sarabun_at_least_16_px_with_room_for_thai_marks(
     assert style["size"] >= 16
     assert style["line"] / style["size"] >= 1.6  # stacked vowels and tone marks need the room
     assert '"Sarabun" 400' in style["loaded"] or "Sarabun 400" in style["loaded"]
+
+
+def test_robots_names_the_sitemap_only_when_its_absolute_address_is_known(
+    shipped_site: BuiltSite, fixture_site: BuiltSite
+):
+    # Sitemap: must be an absolute URL; without site.base_url there is none to give.
+    assert "Sitemap:" not in (shipped_site.root / "robots.txt").read_text("utf-8")
+    assert f"Sitemap: {FIXTURE_URL}sitemap.xml\n" in (fixture_site.root / "robots.txt").read_text(
+        "utf-8"
+    )
