@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.cli import main
 from site_builder.search import SearchIndexError, index_site
 from tests.public_site.conftest import FIXTURE_CONTENT, SHIPPED_CONTENT, BuiltSite, build_site
 
@@ -41,3 +42,20 @@ def test_two_builds_of_the_same_content_are_byte_identical_search_index_included
 def test_indexing_a_folder_that_is_not_a_site_raises_and_names_pagefind(tmp_path: Path):
     with pytest.raises(SearchIndexError, match="pagefind"):
         index_site(tmp_path / "missing")
+
+
+def test_failed_indexing_leaves_the_previous_site_and_says_so_in_thai(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    output = tmp_path / "output"
+    build_site(FIXTURE_CONTENT, output)
+    before = files_of(output)
+    # A Pagefind that always fails (exit status 1) stands in for a broken install.
+    monkeypatch.setattr("site_builder.search._pagefind_executable", lambda: Path("/bin/false"))
+
+    code = main(["build", "--content", str(FIXTURE_CONTENT), "--output", str(output)])
+
+    assert code == 1
+    assert "สร้างดัชนีการค้นหาไม่สำเร็จ" in capsys.readouterr().err
+    assert files_of(output) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]  # no staging folder left behind
