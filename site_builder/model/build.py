@@ -41,13 +41,13 @@ class _Context:
         self.attachments: set[str] = set()
 
     def error(
-        self, source: SourceDocument, path: Iterable[str | int], key: str, **fields: object
+        self, source: SourceDocument, path: Iterable[str | int], key: str, /, **fields: object
     ) -> None:
         path = tuple(path)
         self.problems.append(Problem(source.locate(path), key, fields, format_path(path)))
 
     def warn(
-        self, source: SourceDocument, path: Iterable[str | int], key: str, **fields: object
+        self, source: SourceDocument, path: Iterable[str | int], key: str, /, **fields: object
     ) -> None:
         path = tuple(path)
         self.problems.append(
