@@ -52,7 +52,20 @@ def validate(doc: SourceDocument, model: type[M]) -> tuple[M | None, list[Proble
         return model.model_validate(doc.value), []
     except ValidationError as exc:
         problems = [_problem(doc, model, error) for error in exc.errors(include_url=False)]
-        return None, problems
+    # A misspelt key (titel) is reported once, with its suggestion, not also as the
+    # required field it was meant to be (title) going missing.
+    suggested = {
+        _sibling(p.field_path, str(p.fields["suggestion"]))
+        for p in problems
+        if p.key == "unknown_field_hint"
+    }
+    return None, [p for p in problems if not (p.key == "missing" and p.field_path in suggested)]
+
+
+def _sibling(field_path: str, name: str) -> str:
+    """'documents[0].titel', 'title' → 'documents[0].title'."""
+    parent, dot, _ = field_path.rpartition(".")
+    return f"{parent}{dot}{name}"
 
 
 def _shown(value: Any) -> str:
