@@ -108,15 +108,12 @@ def _text(value: str | None) -> RichText | None:
 
 def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Problem]]:
     ctx = _Context(root, content.files)
-    if content.site is None:
-        return None, ctx.problems
-    site_file = content.site.record
-    framework = ctx.framework(site_file.site.checklist, content.site.source, ("site", "checklist"))
-
     assessments = tuple(
         a for a in (_assessment(ctx, v) for v in content.assessments) if a is not None
     )
-    known_years = {a.year for a in assessments}
+    # Years of every valid ITA file, also those with cross-file errors of their own, so
+    # one broken result does not make the measures that cite it an error too.
+    known_years = {v.record.year for v in content.assessments}
     measure_sets = tuple(
         m
         for m in (_measure_set(ctx, v, known_years) for v in content.measure_sets)
@@ -145,8 +142,11 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
             reverse=True,
         )
     )
+    if content.site is None:  # site.yaml is broken; the files above are checked all the same
+        return None, ctx.problems
+    site_file = content.site.record
+    framework = ctx.framework(site_file.site.checklist, content.site.source, ("site", "checklist"))
     logo = _image(ctx, site_file.agency.logo, content.site.source, ("agency", "logo"))
-
     if framework is None:
         return None, ctx.problems
     checklist = _checklist(
