@@ -12,6 +12,7 @@ from site_builder.checklist import load_framework
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
 from site_builder.pipeline import load_site
 from site_builder.problems import Location, Problem, Severity
+from tests.support.content import write_tree
 
 # The seed's ten indicator scores (ITA 2564, องค์การบริหารส่วนตำบลลาดหญ้า).
 SEED_SCORES = {
@@ -57,19 +58,8 @@ progress_reports:
 """
 
 
-def write(root: Path, files: dict[str, str | bytes]) -> Path:
-    for relative, data in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    return root
-
-
 def site_of(tmp_path: Path, files: dict[str, str | bytes]):
-    root = write(tmp_path / "content", {"site.yaml": SITE, **files})
+    root = write_tree(tmp_path / "content", {"site.yaml": SITE, **files})
     return load_site(root)
 
 
@@ -245,7 +235,7 @@ def test_symlink_leading_out_of_content_is_refused(tmp_path: Path):
     outside.write_bytes(b"%PDF-1.4 secret\n")
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "b.pdf").write_bytes(b"%PDF-1.4\n")
-    content = write(
+    content = write_tree(
         tmp_path / "content",
         {
             "site.yaml": SITE,
@@ -270,7 +260,7 @@ def test_symlink_leading_out_of_content_is_refused(tmp_path: Path):
 
 
 def test_symlink_within_content_is_followed(tmp_path: Path):
-    content = write(
+    content = write_tree(
         tmp_path / "content",
         {
             "site.yaml": SITE,
