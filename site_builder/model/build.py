@@ -232,13 +232,21 @@ def _assessment(ctx: _Context, validated: Validated[AssessmentFile]) -> Assessme
         computed_grade=grade_for(framework, computed),
         target=record.target,
         summary=_text(record.summary),
-        indicators=tuple(Indicator(n, names[n], tool_of[n], scores[n]) for n in sorted(scores)),
+        indicators=tuple(
+            Indicator(n, names[n], tool_of[n], scores[n], _rank(scores[n], scores.values()))
+            for n in sorted(scores)
+        ),
         tools=tuple(
             ToolResult(t.code, t.name_th, t.weight, by_tool[t.code]) for t in framework.tools
         ),
         analysis=tuple(record.analysis),
         source=source.file,
     )
+
+
+def _rank(score: float, scores: Iterable[float]) -> int:
+    """1 + how many scores are higher: 1, 2, 2, 4 for 90, 80, 80, 70."""
+    return 1 + sum(other > score for other in scores)
 
 
 def _measure_set(

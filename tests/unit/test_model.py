@@ -104,6 +104,17 @@ def test_seed_result_builds_without_warnings_about_the_score(tmp_path: Path):
     assert (assessment.computed_score, assessment.computed_grade) == (75.36, "B")
     assert [i.score for i in assessment.indicators] == [SEED_SCORES[n] for n in range(1, 11)]
     assert [i.tool for i in assessment.indicators] == ["IIT"] * 5 + ["EIT"] * 3 + ["OIT"] * 2
+    # The seed's ranked table: อันดับ 1 การปฏิบัติหน้าที่ … อันดับ 10 การป้องกันการทุจริต.
+    assert [i.rank for i in assessment.indicators] == [1, 7, 2, 4, 3, 9, 5, 8, 6, 10]
+
+
+def test_equal_scores_share_a_rank(tmp_path: Path):
+    text = ita(score=1, grade="F").replace("score: 84.6}", "score: 84.87}")
+
+    site, _ = site_of(tmp_path, {"ita/2564.yaml": text})
+
+    ranks = {i.number: i.rank for i in site.assessments[0].indicators}
+    assert (ranks[4], ranks[7], ranks[5], ranks[9]) == (4, 4, 3, 6)
 
 
 def test_stated_score_that_disagrees_is_a_warning_naming_both_numbers(tmp_path: Path):
