@@ -13,7 +13,7 @@ from site_builder.model import Indicator
 from site_builder.pipeline import load_site, render_site
 from site_builder.render.charts import indicator_bars
 from site_builder.render.environment import make_chrome, make_environment
-from site_builder.render.filters import markdown, score, thai_date
+from site_builder.render.filters import markdown, score, tel_href, thai_date
 from site_builder.render.pages import plan_pages
 from tests.support.content import write_tree
 
@@ -71,6 +71,20 @@ def test_fiscal_year_bounds():
 )
 def test_scores_are_shown_with_two_decimals(value: float, shown: str):
     assert score(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("phone", "href"),
+    [
+        ("0 3451 2345", "tel:034512345"),
+        ("034-512-345", "tel:034512345"),
+        ("0 3451 2346 ต่อ 102", "tel:034512346,102"),
+        ("+66 34 512 345 ext. 9", "tel:+6634512345,9"),
+        ("08 1234 5678", "tel:0812345678"),
+    ],
+)
+def test_phone_links_dial_digits_and_the_extension(phone: str, href: str):
+    assert tel_href(phone) == href
 
 
 def test_markdown_is_sanitised():
