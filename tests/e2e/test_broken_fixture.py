@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import BROKEN, REPO, run_cli, snapshot
+from tests.support.cli import BROKEN, REPO, run_cli, snapshot
 
 SHOWN = BROKEN.relative_to(REPO).as_posix()  # files are named relative to the working folder
 

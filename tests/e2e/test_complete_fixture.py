@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from tests.e2e.conftest import COMPLETE, Built, snapshot
+from tests.support.cli import COMPLETE, Built, snapshot
 from tests.support.html import Element, read_page
 
 O23_DOCUMENTS = [

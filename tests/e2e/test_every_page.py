@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.conftest import COMPLETE, SHIPPED, Built, build, snapshot
+from tests.support.cli import COMPLETE, SHIPPED, Built, build, snapshot
 from tests.support.html import read_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"

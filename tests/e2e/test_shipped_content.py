@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from site_builder.checklist import load_framework
-from tests.e2e.conftest import Built
+from tests.support.cli import Built
 from tests.support.html import Element, read_page
 
 # The seed's ranked table "คะแนนสูงสุดรายตัวชี้วัด": indicator → (score, อันดับ).
