@@ -90,7 +90,7 @@ def plan_pages(site: Site) -> list[Page]:
             "home.html",
             agency,
             f"เว็บไซต์เปิดเผยข้อมูลสาธารณะของ{agency}: ผลการประเมิน ITA มาตรการส่งเสริมคุณธรรม และข้อมูล O1–O43",
-            (),
+            (Crumb(HOME.label, None),),  # every page has a trail; here it is only "you are home"
             {
                 "assessment": latest_assessment,
                 "measure_set": current_measures,
