@@ -110,6 +110,11 @@ def load_yaml_text(
     return doc, []
 
 
+def _short_tag(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' → '!!python/object', as the editor wrote it."""
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
 class _Builder:
     def __init__(self, doc: SourceDocument, line_offset: int):
         self.doc = doc
@@ -120,7 +125,7 @@ class _Builder:
     def where(self, node: Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
 
-    def refuse(self, node: Node, key: str, **fields: object) -> _Refused:
+    def refuse(self, node: Node, key: str, /, **fields: object) -> _Refused:
         line, column = self.where(node)
         return _Refused(Problem(Location(self.doc.file, line, column), key, fields))
 
@@ -138,14 +143,18 @@ class _Builder:
 
         if isinstance(node, ScalarNode):
             if node.tag not in _SCALAR_TAGS:
-                raise self.refuse(node, "yaml_tag", tag=node.tag)
+                raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
             try:
                 return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
             except (ValueError, yaml.YAMLError) as exc:
+                if node.tag == f"{_TAG}timestamp":
+                    # 2022-02-30: kept as written, so validation reports it with the
+                    # file's other problems instead of stopping at the first.
+                    return node.value
                 raise self.refuse(node, "yaml_syntax", problem=str(exc).splitlines()[0]) from None
         if isinstance(node, SequenceNode):
             if node.tag != f"{_TAG}seq":
-                raise self.refuse(node, "yaml_tag", tag=node.tag)
+                raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
             items = []
             for index, item in enumerate(node.value):
                 self.doc.positions[(*path, index)] = self.where(item)
@@ -153,7 +162,7 @@ class _Builder:
             return items
         if isinstance(node, MappingNode):
             if node.tag != f"{_TAG}map":
-                raise self.refuse(node, "yaml_tag", tag=node.tag)
+                raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
             mapping: dict[Any, Any] = {}
             first_line: dict[Any, int] = {}
             for key_node, value_node in node.value:

@@ -38,6 +38,7 @@ class Indicator:
     name_th: str
     tool: str
     score: float
+    rank: int  # 1 = highest score; equal scores share a rank (the seed ranks its ten indicators)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,13 +41,13 @@ class _Context:
         self.attachments: set[str] = set()
 
     def error(
-        self, source: SourceDocument, path: Iterable[str | int], key: str, **fields: object
+        self, source: SourceDocument, path: Iterable[str | int], key: str, /, **fields: object
     ) -> None:
         path = tuple(path)
         self.problems.append(Problem(source.locate(path), key, fields, format_path(path)))
 
     def warn(
-        self, source: SourceDocument, path: Iterable[str | int], key: str, **fields: object
+        self, source: SourceDocument, path: Iterable[str | int], key: str, /, **fields: object
     ) -> None:
         path = tuple(path)
         self.problems.append(
@@ -108,15 +108,12 @@ def _text(value: str | None) -> RichText | None:
 
 def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Problem]]:
     ctx = _Context(root, content.files)
-    if content.site is None:
-        return None, ctx.problems
-    site_file = content.site.record
-    framework = ctx.framework(site_file.site.checklist, content.site.source, ("site", "checklist"))
-
     assessments = tuple(
         a for a in (_assessment(ctx, v) for v in content.assessments) if a is not None
     )
-    known_years = {a.year for a in assessments}
+    # Years of every valid ITA file, also those with cross-file errors of their own, so
+    # one broken result does not make the measures that cite it an error too.
+    known_years = {v.record.year for v in content.assessments}
     measure_sets = tuple(
         m
         for m in (_measure_set(ctx, v, known_years) for v in content.measure_sets)
@@ -145,8 +142,11 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
             reverse=True,
         )
     )
+    if content.site is None:  # site.yaml is broken; the files above are checked all the same
+        return None, ctx.problems
+    site_file = content.site.record
+    framework = ctx.framework(site_file.site.checklist, content.site.source, ("site", "checklist"))
     logo = _image(ctx, site_file.agency.logo, content.site.source, ("agency", "logo"))
-
     if framework is None:
         return None, ctx.problems
     checklist = _checklist(
@@ -232,13 +232,21 @@ def _assessment(ctx: _Context, validated: Validated[AssessmentFile]) -> Assessme
         computed_grade=grade_for(framework, computed),
         target=record.target,
         summary=_text(record.summary),
-        indicators=tuple(Indicator(n, names[n], tool_of[n], scores[n]) for n in sorted(scores)),
+        indicators=tuple(
+            Indicator(n, names[n], tool_of[n], scores[n], _rank(scores[n], scores.values()))
+            for n in sorted(scores)
+        ),
         tools=tuple(
             ToolResult(t.code, t.name_th, t.weight, by_tool[t.code]) for t in framework.tools
         ),
         analysis=tuple(record.analysis),
         source=source.file,
     )
+
+
+def _rank(score: float, scores: Iterable[float]) -> int:
+    """1 + how many scores are higher: 1, 2, 2, 4 for 90, 80, 80, 70."""
+    return 1 + sum(other > score for other in scores)
 
 
 def _measure_set(

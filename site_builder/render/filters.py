@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 
 from markupsafe import Markup
@@ -24,6 +25,17 @@ def score(value: float) -> str:
 def number(value: object) -> str:
     """A count, a year or a numbered code such as 9.1, as text (so it can take Thai digits)."""
     return str(value)
+
+
+_EXTENSION = re.compile(r"\s*(?:ต่อ|ext\.?|x)\s*", re.IGNORECASE)
+
+
+def tel_href(phone: str) -> str:
+    """'0 3451 2346 ต่อ 102' → 'tel:034512346,102': digits only (a dialler pauses at ',')."""
+    number, *extension = _EXTENSION.split(phone, maxsplit=1)
+    href = "tel:" + ("+" if number.strip().startswith("+") else "") + re.sub(r"\D", "", number)
+    digits = re.sub(r"\D", "", extension[0]) if extension else ""
+    return f"{href},{digits}" if digits else href
 
 
 def iso_date(value: dt.date) -> str:
@@ -53,6 +65,7 @@ FILTERS = {
     "thai_date": thai_date,
     "score": score,
     "iso_date": iso_date,
+    "tel_href": tel_href,
     "atom_datetime": atom_datetime,
     "thai_digits": thai.to_thai_digits,
     "number": number,

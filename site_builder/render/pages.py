@@ -92,7 +92,7 @@ def plan_pages(site: Site) -> list[Page]:
             "home.html",
             agency,
             f"เว็บไซต์เปิดเผยข้อมูลสาธารณะของ{agency}: ผลการประเมิน ITA มาตรการส่งเสริมคุณธรรม และข้อมูล O1–O43",
-            (),
+            (Crumb(HOME.label, None),),  # every page has a trail; here it is only "you are home"
             {
                 "assessment": latest_assessment,
                 "measure_set": current_measures,
@@ -265,7 +265,6 @@ def plan_pages(site: Site) -> list[Page]:
             "ค้นหาในเว็บไซต์",
             f"ค้นหาข้อมูล O1–O43 มาตรการ ผลการประเมิน ITA และข่าวของ{agency}",
             _trail(Crumb("ค้นหา", None)),
-            in_sitemap=False,  # results are drawn in the browser; the pages themselves are listed
         )
     )
     pages.append(

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from pydantic_core import PydanticCustomError
 
 # Dates after this year are taken as Buddhist-era years written by mistake.
-_LAST_PLAUSIBLE_CE_YEAR = 2300
+LAST_PLAUSIBLE_CE_YEAR = 2300
 
 
 class Record(BaseModel):
@@ -21,7 +21,7 @@ class Record(BaseModel):
 
 
 def _christian_era(value: dt.date) -> dt.date:
-    if value.year > _LAST_PLAUSIBLE_CE_YEAR:
+    if value.year > LAST_PLAUSIBLE_CE_YEAR:
         raise PydanticCustomError(
             "buddhist_year_date",
             "year {year} looks like a Buddhist-era year",

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 SHIPPED_CONTENT = ROOT / "content"
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "huai-nam-thip"
+COMPLETE_CONTENT = ROOT / "tests" / "fixtures" / "complete"
 SUB_PATH_URL = "https://example.org/lad-ya/"
 
 
@@ -61,6 +62,13 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The fictional municipality: every optional field filled, Thai digits, under /transparency/."""
     out = tmp_path_factory.mktemp("fixture") / "output"
     return BuiltSite("fixture", build_site(FIXTURE_CONTENT, out), "/transparency/", FIXTURE_CONTENT)
+
+
+@pytest.fixture(scope="session")
+def complete_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The end-to-end fixture agency (tests/fixtures/complete), served at the root."""
+    out = tmp_path_factory.mktemp("complete") / "output"
+    return BuiltSite("complete", build_site(COMPLETE_CONTENT, out), "/", COMPLETE_CONTENT)
 
 
 @pytest.fixture(scope="session")

@@ -26,3 +26,8 @@ FIXTURE_PAGES = (
     ("O item with links", "oit/o30/"),
     ("news post", "news/2565-01-24-community-meeting/"),
 )
+
+# tests/fixtures/complete (the end-to-end fixture): O1 is published there, O11 is not.
+COMPLETE_PAGES = tuple(
+    (kind, "oit/o11/" if path == "oit/o1/" else path) for kind, path in FIXTURE_PAGES
+)

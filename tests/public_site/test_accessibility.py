@@ -10,7 +10,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.public_site.conftest import BuiltSite
-from tests.public_site.pages import FIXTURE_PAGES, SHIPPED_PAGES
+from tests.public_site.pages import COMPLETE_PAGES, FIXTURE_PAGES, SHIPPED_PAGES
 from tests.support.browser import format_violations, run_axe
 from tests.support.http import serve_directory
 
@@ -45,6 +45,16 @@ def test_fixture_site_page_has_no_axe_violations(
     chromium: webdriver.Chrome, fixture_site: BuiltSite, kind: str, path: str
 ):
     violations = axe_on(chromium, fixture_site, path)
+
+    assert violations == [], f"{kind} ({path}): {format_violations(violations)}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("kind", "path"), COMPLETE_PAGES, ids=[k for k, _ in COMPLETE_PAGES])
+def test_complete_fixture_page_has_no_axe_violations(
+    chromium: webdriver.Chrome, complete_site: BuiltSite, kind: str, path: str
+):
+    violations = axe_on(chromium, complete_site, path)
 
     assert violations == [], f"{kind} ({path}): {format_violations(violations)}"
 
@@ -103,7 +113,9 @@ def test_indicator_chart_has_a_table_with_the_same_scores(
         chart = chromium.find_element(By.CSS_SELECTOR, "svg.chart")
         chart_scores = [t.text for t in chart.find_elements(By.CSS_SELECTOR, ".chart-value")]
         table = chromium.find_element(By.XPATH, "//table[caption[contains(., 'คะแนนรายตัวชี้วัด')]]")
-        table_scores = [td.text for td in table.find_elements(By.CSS_SELECTOR, "tbody td.num")]
+        table_scores = [
+            td.text for td in table.find_elements(By.CSS_SELECTOR, "tbody tr > td:nth-of-type(2)")
+        ]  # columns: indicator (th), tool, score, …
         role, label = chart.get_attribute("role"), chart.find_element(By.TAG_NAME, "title")
 
     assert role == "img" and label.get_attribute("textContent")
