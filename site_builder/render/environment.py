@@ -12,7 +12,7 @@ import jinja2
 from site_builder import thai
 from site_builder.model import OitItem, Site
 from site_builder.render.charts import indicator_bars
-from site_builder.render.filters import FILTERS, thai_digit_filters, thai_digit_output
+from site_builder.render.filters import FILTERS, thai_digit_filters
 from site_builder.render.pages import NAVIGATION, NavLink, Page
 from site_builder.render.structured_data import government_organization, json_ld
 
@@ -46,7 +46,6 @@ def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=thai_digit_output if thai_digits else None,
     )
     env.filters.update(FILTERS)
     if thai_digits:

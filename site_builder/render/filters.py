@@ -23,7 +23,9 @@ def score(value: float) -> str:
 
 
 def number(value: object) -> str:
-    """A count, a year or a numbered code such as 9.1, as text (so it can take Thai digits)."""
+    """A count, a year or a numbered code such as 9.1 for people to read; templates print
+    every such number through this filter so the site option `thai_digits` reaches it
+    (ids and other machine-read attributes leave it out and keep Arabic digits)."""
     return str(value)
 
 
@@ -87,11 +89,3 @@ def thai_digit_filters() -> dict[str, Callable[..., str]]:
         return wrapped
 
     return {name: in_thai_digits(FILTERS[name]) for name in _READABLE_NUMBERS}
-
-
-def thai_digit_output(value: object) -> object:
-    """Jinja `finalize` for Thai-digit sites: a bare number a template prints
-    (`{{ measures | length }}`, `{{ assessment.year }}`) gets Thai digits too."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return thai.to_thai_digits(str(value))
-    return value

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import jinja2
-
 from site_builder import thai
-from site_builder.render.filters import FILTERS, thai_digit_filters, thai_digit_output
+from site_builder.render.filters import FILTERS, thai_digit_filters
 from site_builder.render.structured_data import government_organization, json_ld
 from site_builder.schema.content import Agency
 
@@ -21,13 +19,6 @@ def test_thai_digit_filters_convert_dates_scores_and_numbers():
     assert filters["number"]("9.1") == "๙.๑"
     assert FILTERS["thai_date"](dt.date(2022, 1, 24)) == "24 มกราคม 2565"
     assert FILTERS["score"](37.5) == "37.50"
-
-
-def test_thai_digit_output_converts_printed_numbers_but_not_text_or_booleans():
-    env = jinja2.Environment(finalize=thai_digit_output)
-    template = env.from_string("{{ n }} {{ x }} {{ code }} {{ flag }}")
-
-    assert template.render(n=2565, x=0.5, code="O23", flag=True) == "๒๕๖๕ ๐.๕ O23 True"
 
 
 def test_numerals_follow_the_site_option():
