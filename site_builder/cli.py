@@ -14,6 +14,7 @@ from pathlib import Path
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
+from site_builder.search import SearchIndexError
 
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -100,6 +101,9 @@ def _build(options: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(message(lang, "cli_interrupted", output=shown_output), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except SearchIndexError as exc:
+        print(message(lang, "cli_search_failed", problem=exc, output=shown_output), file=sys.stderr)
+        return EXIT_ERRORS
     except OSError as exc:
         print(message(lang, "cli_write_failed", problem=exc, output=shown_output), file=sys.stderr)
         return EXIT_ERRORS

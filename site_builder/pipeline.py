@@ -13,6 +13,7 @@ from site_builder.problems import ContentErrors, Problem, errors_in
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
 from site_builder.schema.bundle import validate_content
+from site_builder.search import index_site
 from site_builder.write import write_site
 
 
@@ -63,7 +64,9 @@ def build(content: Path, templates: Path, output: Path) -> BuildReport:
     rendered = render_site(site, templates)
     copies = [(content / path, path) for path in site.attachments]
     copies += static_files(templates)
-    files = write_site(output, ((page.output_file, html) for page, html in rendered), copies)
+    files = write_site(
+        output, ((page.output_file, html) for page, html in rendered), copies, finish=index_site
+    )
     return BuildReport(
         pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
         documents=len(site.attachments),

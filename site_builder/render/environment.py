@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import jinja2
 
+from site_builder import thai
 from site_builder.model import OitItem, Site
 from site_builder.render.charts import indicator_bars
-from site_builder.render.filters import FILTERS
+from site_builder.render.filters import FILTERS, thai_digit_filters
 from site_builder.render.pages import NAVIGATION, NavLink, Page
+from site_builder.render.structured_data import government_organization, json_ld
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ def make_chrome(site: Site) -> Chrome:
 
 
 def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
+    thai_digits = chrome.site.settings.thai_digits
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
@@ -44,6 +48,8 @@ def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    if thai_digits:
+        env.filters.update(thai_digit_filters())
 
     def url(path: str) -> str:
         """Link to a site path, working when the site is served under a sub-path."""
@@ -56,7 +62,17 @@ def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
 
     env.filters["url"] = url
     env.filters["absolute_url"] = absolute_url
-    env.globals["indicator_bars"] = indicator_bars
+    logo = chrome.site.logo
+    env.globals["organization_json_ld"] = json_ld(
+        government_organization(
+            chrome.site.agency,
+            chrome.base_url,
+            absolute_url(logo) if logo and chrome.base_url else None,
+        )
+    )
+    env.globals["indicator_bars"] = functools.partial(
+        indicator_bars, numerals=thai.numerals(thai_digits)
+    )
     return env
 
 

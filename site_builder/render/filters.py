@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -18,6 +20,13 @@ def thai_date(value: dt.date | None) -> str:
 def score(value: float) -> str:
     """Scores are always shown with two decimals (75.36, 37.50)."""
     return f"{value:.2f}"
+
+
+def number(value: object) -> str:
+    """A count, a year or a numbered code such as 9.1 for people to read; templates print
+    every such number through this filter so the site option `thai_digits` reaches it
+    (ids and other machine-read attributes leave it out and keep Arabic digits)."""
+    return str(value)
 
 
 _EXTENSION = re.compile(r"\s*(?:ต่อ|ext\.?|x)\s*", re.IGNORECASE)
@@ -61,4 +70,22 @@ FILTERS = {
     "tel_href": tel_href,
     "atom_datetime": atom_datetime,
     "thai_digits": thai.to_thai_digits,
+    "number": number,
 }
+
+# Filters that write numbers or dates for people to read; machine-readable ones
+# (iso_date, atom_datetime) keep Arabic digits.
+_READABLE_NUMBERS = ("thai_date", "score", "number")
+
+
+def thai_digit_filters() -> dict[str, Callable[..., str]]:
+    """The readable-number filters, writing Thai digits (site option `thai_digits`)."""
+
+    def in_thai_digits(convert: Callable[..., str]) -> Callable[..., str]:
+        @functools.wraps(convert)
+        def wrapped(*args: object, **kwargs: object) -> str:
+            return thai.to_thai_digits(convert(*args, **kwargs))
+
+        return wrapped
+
+    return {name: in_thai_digits(FILTERS[name]) for name in _READABLE_NUMBERS}

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from site_builder import thai
 from site_builder.model import Site
 
 SITE_FILE = "site.yaml"
@@ -77,6 +78,7 @@ def plan_pages(site: Site) -> list[Page]:
     """All pages of the site, in a stable order."""
     agency = site.agency.name_th
     checklist = site.checklist
+    n = thai.numerals(site.settings.thai_digits)  # years and scores in titles
     pages: list[Page] = []
     latest_assessment = site.assessments[0] if site.assessments else None
     current_measures = next(
@@ -123,14 +125,15 @@ def plan_pages(site: Site) -> list[Page]:
         )
     )
     for assessment in site.assessments:
-        year_title = f"ผลการประเมิน ITA ปี {assessment.year}"
+        year = n(assessment.year)
+        year_title = f"ผลการประเมิน ITA ปี {year}"
         pages.append(
             Page(
                 assessment.path,
                 "ita.html",
                 year_title,
-                f"{agency} ได้คะแนน ITA ปี {assessment.year} {assessment.score:.2f} คะแนน ระดับ {assessment.grade}",
-                _trail(ita_crumb, Crumb(f"ปี {assessment.year}", None)),
+                f"{agency} ได้คะแนน ITA ปี {year} {n(f'{assessment.score:.2f}')} คะแนน ระดับ {assessment.grade}",
+                _trail(ita_crumb, Crumb(f"ปี {year}", None)),
                 {"assessment": assessment},
                 (assessment.source,),
             )
@@ -139,11 +142,11 @@ def plan_pages(site: Site) -> list[Page]:
             Page(
                 assessment.analysis_path,
                 "ita_analysis.html",
-                f"การวิเคราะห์ผลการประเมิน ITA ปี {assessment.year}",
-                f"ประเด็นที่ต้องแก้ไขและวิธีการแก้ไขจากผลการประเมิน ITA ปี {assessment.year} ของ{agency}",
+                f"การวิเคราะห์ผลการประเมิน ITA ปี {year}",
+                f"ประเด็นที่ต้องแก้ไขและวิธีการแก้ไขจากผลการประเมิน ITA ปี {year} ของ{agency}",
                 _trail(
                     ita_crumb,
-                    Crumb(f"ปี {assessment.year}", assessment.path),
+                    Crumb(f"ปี {year}", assessment.path),
                     Crumb("การวิเคราะห์ผล", None),
                 ),
                 {"assessment": assessment},
@@ -171,7 +174,7 @@ def plan_pages(site: Site) -> list[Page]:
                 "measures.html",
                 measure_set.title,
                 f"{measure_set.title} ของ{agency}: มาตรการ วิธีการ ผู้รับผิดชอบ ระยะเวลา และการติดตามผล",
-                _trail(measures_crumb, Crumb(f"ปีงบประมาณ {measure_set.fiscal_year}", None)),
+                _trail(measures_crumb, Crumb(f"ปีงบประมาณ {n(measure_set.fiscal_year)}", None)),
                 {
                     "measure_set": measure_set,
                     "assessment": assessments_by_year.get(measure_set.assessment_year or 0),
@@ -253,6 +256,15 @@ def plan_pages(site: Site) -> list[Page]:
             f"ที่อยู่ โทรศัพท์ อีเมล และเวลาทำการของ{agency}",
             _trail(Crumb("ติดต่อ", None)),
             {"o5": checklist.item("O5") if any(i.code == "O5" for i in checklist.items) else None},
+        )
+    )
+    pages.append(
+        Page(
+            "search/",
+            "search.html",
+            "ค้นหาในเว็บไซต์",
+            f"ค้นหาข้อมูล O1–O43 มาตรการ ผลการประเมิน ITA และข่าวของ{agency}",
+            _trail(Crumb("ค้นหา", None)),
         )
     )
     pages.append(

@@ -69,6 +69,10 @@ class SiteSettings(Record):
     )
     fiscal_year: BuddhistYear = Field(description="ปีงบประมาณปัจจุบัน (พ.ศ.)")
     checklist: Text = Field(description="OIT framework the O1–O43 pages follow, e.g. ita-2565")
+    thai_digits: bool = Field(
+        default=False,
+        description="show dates and numbers in Thai digits (๒๔ มกราคม ๒๕๖๕) instead of 24 มกราคม 2565",
+    )
 
 
 class SiteFile(Record):
