@@ -9,9 +9,10 @@ from urllib.parse import quote, urlsplit
 import jinja2
 
 from site_builder.model import OitItem, Site
-from site_builder.render.charts import indicator_bars
+from site_builder.render.charts import RECORD_CHARTS, indicator_bars
 from site_builder.render.filters import FILTERS
 from site_builder.render.pages import NAVIGATION, NavLink, Page
+from site_builder.render.record_filters import RECORD_FILTERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.filters.update(RECORD_FILTERS)
 
     def url(path: str) -> str:
         """Link to a site path, working when the site is served under a sub-path."""
@@ -57,6 +59,7 @@ def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
     env.filters["url"] = url
     env.filters["absolute_url"] = absolute_url
     env.globals["indicator_bars"] = indicator_bars
+    env.globals.update(RECORD_CHARTS)
     return env
 
 
