@@ -153,6 +153,11 @@ class OitItem:
         months = [r.covered_until for r in self.records if r.current and r.covered_until]
         return max(months, default=None)
 
+    @property
+    def gaps(self) -> tuple[Month, ...]:
+        """Months of the current year's monthly records missing before their latest month."""
+        return tuple(sorted({m for r in self.records if r.current for m in r.gaps}))
+
 
 @dataclass(frozen=True, slots=True)
 class ChecklistGroup:

@@ -614,7 +614,7 @@ def item_records(
                     record.fiscal_year,
                     record.fiscal_year == fiscal_year,
                     record.sources,
-                    record.covered_until,
+                    record.monthly,
                 )
                 for record in yearly
             ]

@@ -190,8 +190,8 @@ class CaseStatistics:
         return (self.source,)
 
     @property
-    def covered_until(self) -> Month | None:
-        return self.months.latest
+    def monthly(self) -> MonthlySeries[MonthCounts]:
+        return self.months
 
 
 # --- O18–O20: budget ---------------------------------------------------------------------
@@ -220,7 +220,7 @@ class BudgetTable:
     total_disbursed: Decimal | None
     disbursed_share: Decimal | None
     source: str
-    covered_until: ClassVar[None] = None
+    monthly: ClassVar[None] = None  # not a monthly record
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -250,7 +250,7 @@ class ProcurementPlan:
     """O21: the procurement plan of a fiscal year."""
 
     kind: ClassVar[str] = "procurement_plan"
-    covered_until: ClassVar[None] = None
+    monthly: ClassVar[None] = None  # not a monthly record
 
     fiscal_year: int
     title: str
@@ -277,7 +277,7 @@ class Announcements:
     """O22: procurement announcements of a fiscal year, newest first."""
 
     kind: ClassVar[str] = "procurement_announcements"
-    covered_until: ClassVar[None] = None
+    monthly: ClassVar[None] = None  # not a monthly record
 
     fiscal_year: int
     title: str
@@ -342,8 +342,8 @@ class ProcurementSummaries:
         return self.months.sources
 
     @property
-    def covered_until(self) -> Month | None:
-        return self.months.latest
+    def monthly(self) -> MonthlySeries[MonthlySummary]:
+        return self.months
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +351,7 @@ class ProcurementReport:
     """O24: the annual procurement report, as stated, beside what the summaries add up to."""
 
     kind: ClassVar[str] = "procurement_annual_report"
-    covered_until: ClassVar[None] = None
+    monthly: ClassVar[None] = None  # not a monthly record
 
     fiscal_year: int
     title: str
@@ -364,7 +364,9 @@ class ProcurementReport:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return (self.source,)
+        """The report, and the monthly summaries it is shown beside."""
+        monthly = self.from_summaries.sources if self.from_summaries else ()
+        return (self.source, *monthly)
 
 
 YearlyRecord = (
@@ -412,4 +414,15 @@ class ItemRecord:
     fiscal_year: int | None  # None: not tied to a fiscal year (structure, executives, contact)
     current: bool  # of the site's fiscal year, or not tied to one
     sources: tuple[str, ...]
-    covered_until: Month | None = None
+    monthly: MonthlySeries | None = None  # O15, O23, O31: which months the record gives
+
+    @property
+    def covered_until(self) -> Month | None:
+        return self.monthly.latest if self.monthly else None
+
+    @property
+    def gaps(self) -> tuple[Month, ...]:
+        """Months missing before the latest month given: not published, nor stated as none."""
+        if not self.monthly or self.monthly.latest is None:
+            return ()
+        return self.monthly.missing(through=self.monthly.latest)

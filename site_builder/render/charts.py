@@ -83,11 +83,12 @@ def _svg_open(chart_id: str, width: int, height: int, title: str) -> list[str]:
 
 
 def _legend(series: Sequence[tuple[str, str]], x: float, y: float) -> list[str]:
-    parts = []
+    parts = ['<g class="chart-legend">']
     for css_class, label in series:
         parts.append(f'<rect class="{css_class}" x="{x:.1f}" y="{y - 11}" width="14" height="14"/>')
         parts.append(f'<text class="chart-label" x="{x + 20:.1f}" y="{y}">{escape(label)}</text>')
         x += 30 + 13 * len(label) * 0.62
+    parts.append("</g>")
     return parts
 
 
@@ -164,7 +165,7 @@ def _short(text: str, limit: int = 26) -> str:
 
 def budget_chart(table: BudgetTable, chart_id: str) -> Markup:
     """Horizontal bars per category: the budget, and for reports the part disbursed."""
-    row_height, label_width, bar_width, value_width, top = 34, 210, 330, 190, 36
+    row_height, label_width, bar_width, value_width, top = 34, 210, 300, 240, 36
     width = label_width + bar_width + value_width
     height = top + row_height * len(table.lines) + 8
     largest = max((line.amount for line in table.lines), default=0) or 1

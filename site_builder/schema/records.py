@@ -92,7 +92,7 @@ TABLE_KINDS = (
         ProcurementSummaryFile,
     ),
     TableKind(
-        "procurement_report",
+        "procurement_annual_report",
         rf"procurement/{_YEAR}/report",
         "procurement/2565/report.csv",
         ProcurementReportFile,
@@ -181,7 +181,7 @@ def validate_records(raw: RawContent) -> tuple[ValidRecords, list[Problem]]:
     seen: dict[str, str] = {}  # path without suffix → file that gave it
     for table in sorted(raw.tables, key=lambda t: t.relative):
         kind, match = _kind_of(table)
-        if kind is None or match is None:
+        if kind is None or match is None or (table.document is None and table.csv is None):
             problems.append(_unknown_file(table))
             continue
         stem_path = match.group(0)
