@@ -207,6 +207,13 @@ def _organisation(ctx: _Context, valid: ValidRecords) -> Organisation | None:
 # --- O15, O31 ------------------------------------------------------------------------------
 
 
+def _none_statement(kind: str, note: str | None) -> str:
+    """ "ไม่มีเรื่องร้องเรียน", or the row's own words for it, keeping any other note."""
+    if note and note.startswith("ไม่มี"):
+        return note
+    return f"{NONE_STATEMENTS[kind]} ({note})" if note else NONE_STATEMENTS[kind]
+
+
 def _statistics(ctx: _Context, table: ValidTable[StatisticsFile]) -> CaseStatistics:
     record, source, fiscal_year = table.record, table.source, table.fiscal_year
     entries: dict[Month, MonthEntry[MonthCounts]] = {}
@@ -229,8 +236,9 @@ def _statistics(ctx: _Context, table: ValidTable[StatisticsFile]) -> CaseStatist
         first_line[month] = source.locate(path).line
         counts = MonthCounts(row.received, row.in_progress, row.completed, row.note)
         if row.received == row.in_progress == row.completed == 0:
-            statement = row.note or NONE_STATEMENTS[table.kind]
-            entries[month] = MonthEntry(month, None, statement, source.file)
+            entries[month] = MonthEntry(
+                month, None, _none_statement(table.kind, row.note), source.file
+            )
         else:
             entries[month] = MonthEntry(month, counts, None, source.file)
     total = MonthCounts(
@@ -275,6 +283,8 @@ def _budget(ctx: _Context, table: ValidTable[BudgetFile]) -> BudgetTable:
         seen.add(row.category)
         if is_report and row.disbursed is None:
             _problem(ctx, source, ("rows", index, "disbursed"), "budget_needs_disbursed")
+        if not is_report and row.disbursed is not None:
+            _problem(ctx, source, ("rows", index, "disbursed"), "plan_has_disbursed")
         if row.disbursed is not None and row.disbursed > row.amount:
             _problem(
                 ctx,

@@ -12,7 +12,14 @@ import typing
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
 from site_builder.load.tables import TableSpec, parse_date, parse_month, parse_number
@@ -91,13 +98,27 @@ def _table_date(value: object) -> object:
     return value
 
 
+# Editors' JSON Schemas must accept what the validators accept: "1,234.00", "๑๒", "ไม่มี".
+_NUMBER_AS_WRITTEN = {"anyOf": [{"type": "number"}, {"type": "string"}]}
+
 Amount = Annotated[
     Decimal,
     BeforeValidator(_amount),
+    WithJsonSchema(_NUMBER_AS_WRITTEN),
     Field(description="baht, e.g. 1,234,567.00 (Thai digits and thousands separators accepted)"),
 ]
-Percent = Annotated[Decimal, BeforeValidator(_percent), Field(description="percent, e.g. 12.5")]
-Count = Annotated[int, BeforeValidator(_count), Field(description="a whole number, 0 or more")]
+Percent = Annotated[
+    Decimal,
+    BeforeValidator(_percent),
+    WithJsonSchema(_NUMBER_AS_WRITTEN),
+    Field(description="percent, e.g. 12.5"),
+]
+Count = Annotated[
+    int,
+    BeforeValidator(_count),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string"}]}),
+    Field(description="a whole number, 0 or more"),
+]
 MonthCell = Annotated[
     str,
     BeforeValidator(_month),
@@ -106,6 +127,7 @@ MonthCell = Annotated[
 TableDate = Annotated[
     Date,
     BeforeValidator(_table_date),
+    WithJsonSchema({"type": "string"}),
     Field(description="date: 2022-01-24, 24/01/2565 or 24 ม.ค. 2565"),
 ]
 

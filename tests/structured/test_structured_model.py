@@ -295,3 +295,30 @@ def test_records_of_the_site_year_come_first_and_only_they_publish_an_item(site_
     o31 = site.checklist.item("O31")
     assert [(r.fiscal_year, r.current) for r in o31.records] == [(2564, False)]
     assert not o31.published
+
+
+def test_zero_month_keeps_its_other_note_beside_the_statement(site_copy):
+    path = site_copy / "statistics" / "complaints-2565.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "{month: เม.ย. 65, received: 0,",
+            "{month: เม.ย. 65, note: ปิดสำนักงานช่วงสงกรานต์, received: 0,",
+        ),
+        encoding="utf-8",
+    )
+    site, _ = load_site(site_copy)
+    april = site.records.statistics("complaint_statistics", 2565).months.entry(Month(2022, 4))
+    assert april.statement == "ไม่มีเรื่องร้องเรียน (ปิดสำนักงานช่วงสงกรานต์)"
+
+
+def test_disbursement_in_the_budget_plan_is_an_error(site_copy):
+    path = site_copy / "budget" / "2565" / "plan.csv"
+    text = path.read_text(encoding="utf-8-sig").replace(
+        "หมวด,งบประมาณ (บาท),ร้อยละ", "หมวด,งบประมาณ (บาท),ร้อยละ,เบิกจ่าย"
+    )
+    path.write_text(
+        text.replace('งบกลาง,"8,450,000.00",32.50', 'งบกลาง,"8,450,000.00",32.50,100'),
+        encoding="utf-8",
+    )
+    problem = only(problems_of(site_copy), "plan_has_disbursed")
+    assert (problem.location.line, problem.field_path) == (3, "เบิกจ่าย")

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from site_builder.load.tables import (
     TableSpec,
+    normalise_header,
     parse_date,
     parse_month,
     parse_number,
     read_csv,
     table_document,
 )
-from site_builder.schema.tables import (
-    ProcurementSummaryFile,
-    StatisticsFile,
-)
+from site_builder.schema.records import TABLE_KINDS
+from site_builder.schema.tables import ProcurementSummaryFile, StatisticsFile
 from site_builder.schema.validate import validate
 
 SUMMARY = ProcurementSummaryFile.spec()
@@ -211,3 +211,20 @@ def test_statistics_cells_saying_none_count_as_zero():
     assert problems == []
     assert record.rows[0].received == 0
     assert record.rows[0].month == "2565-01"
+
+
+def test_no_header_names_two_fields_of_one_table():
+    for kind in TABLE_KINDS:
+        spec = kind.model.spec()
+        owners: dict[str, str] = {}
+        for name, headers in spec.columns.items():
+            for header in (name, *headers):
+                key = normalise_header(header)
+                assert owners.setdefault(key, name) == name, (kind.name, header)
+
+
+def test_documentation_lists_every_column_and_its_headers():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "content-format.md").read_text()
+    for kind in TABLE_KINDS:
+        for name, headers in kind.model.spec().columns.items():
+            assert f"| `{name}` | {', '.join(headers)} |" in docs, (kind.name, name)
