@@ -406,7 +406,7 @@ def split_winner(cell: str) -> tuple[str, Decimal] | None:
         after = text[match.end() :].strip()
         if "," in written or "." in written or after.startswith("บาท") or before.endswith("ราคา"):
             name = _NAME_TRAILER.sub("", cell[: match.start()]).strip()
-            rest = after.removeprefix("บาท").strip()
+            rest = cell[match.end() :].strip().removeprefix("บาท").strip()
             return f"{name} {rest}".strip(), Decimal(written.replace(",", ""))
     return None
 
