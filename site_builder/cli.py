@@ -79,7 +79,7 @@ def _check(options: argparse.Namespace) -> int:
     files = sum(
         1
         for p in options.content.rglob("*")
-        if p.is_file() and p.suffix in (".yaml", ".yml", ".md")
+        if p.is_file() and p.suffix in (".yaml", ".yml", ".md", ".csv")
     )
     print(message(options.lang, "cli_check_ok", files=files, warnings=warnings))
     return EXIT_OK

@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from site_builder.problems import Location, Problem
+from site_builder.problems import Location, Problem, format_path
 
 try:  # libyaml's parser is several times faster; positions are the same.
     from yaml import CSafeLoader as _Loader
@@ -43,6 +43,9 @@ class SourceDocument:
     file: str
     value: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # How a path is named in messages when not as written in YAML: a CSV cell is
+    # named by its column header ("วงเงิน"), not by rows[3].budget.
+    labels: dict[Path, str] = field(default_factory=dict)
 
     def locate(self, path: Sequence[str | int]) -> Location:
         """Location of `path`, or of its nearest written ancestor."""
@@ -54,6 +57,11 @@ class SourceDocument:
             key = key[:-1]
         line, column = self.positions.get((), (1, 1))
         return Location(self.file, line, column)
+
+    def describe(self, path: Sequence[str | int]) -> str:
+        """The field named in a message about `path`: its label, or rows[3].budget."""
+        key = tuple(path)
+        return self.labels.get(key) or format_path(key)
 
 
 class _Refused(Exception):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from site_builder.model.attachment import Attachment
+from site_builder.model.records import ItemRecord, Month, Records
 from site_builder.model.richtext import RichText
 from site_builder.schema.content import (
     Adoption,
@@ -20,16 +22,6 @@ from site_builder.schema.content import (
     SiteSettings,
 )
 from site_builder.schema.framework import FrameworkFile, ItemSpec
-
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    """A document as published: a file copied into the site, or an external link."""
-
-    title: str
-    href: str  # site path ("files/…") for copied files, absolute URL otherwise
-    is_file: bool
-    date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +129,7 @@ class OitItem:
     fed_by: tuple[FeedLink, ...] = ()
     updated: dt.date | None = None
     source: str | None = None
+    records: tuple[ItemRecord, ...] = ()  # typed content drawn on the page (current year first)
 
     @property
     def code(self) -> str:
@@ -152,7 +145,19 @@ class OitItem:
 
     @property
     def published(self) -> bool:
-        return bool(self.text or self.documents or self.links or self.fed_by)
+        current = any(record.current for record in self.records)
+        return bool(self.text or self.documents or self.links or self.fed_by or current)
+
+    @property
+    def covered_until(self) -> Month | None:
+        """The latest month the current year's monthly records reach (O15, O23, O31)."""
+        months = [r.covered_until for r in self.records if r.current and r.covered_until]
+        return max(months, default=None)
+
+    @property
+    def gaps(self) -> tuple[Month, ...]:
+        """Months of the current year's monthly records missing before their latest month."""
+        return tuple(sorted({m for r in self.records if r.current for m in r.gaps}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,3 +203,6 @@ class Site:
     news: tuple[NewsPost, ...]  # newest first
     attachments: tuple[str, ...]  # content paths of files to copy ("files/…")
     logo: str | None = None
+    records: Records = field(
+        default_factory=Records
+    )  # organisation, statistics, budget, procurement

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from site_builder.checklist import available_frameworks, load_framework
@@ -22,11 +23,13 @@ from site_builder.model import (
     Site,
     ToolResult,
 )
+from site_builder.model.build_records import build_records, item_records
+from site_builder.model.records import Records
 from site_builder.model.richtext import RichText
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
 from site_builder.problems import Problem, Severity, format_path
 from site_builder.schema.bundle import Validated, ValidContent
-from site_builder.schema.content import AssessmentFile, DisclosureFile, MeasuresFile
+from site_builder.schema.content import Agency, AssessmentFile, DisclosureFile, MeasuresFile
 from site_builder.schema.framework import FrameworkFile, ItemSpec
 from site_builder.schema.types import Document, Link
 
@@ -142,6 +145,7 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
             reverse=True,
         )
     )
+    records = build_records(ctx, content.records)
     if content.site is None:  # site.yaml is broken; the files above are checked all the same
         return None, ctx.problems
     site_file = content.site.record
@@ -152,6 +156,9 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
     checklist = _checklist(
         ctx, framework, content.disclosures, measure_sets, news, site_file.site.fiscal_year
     )
+    checklist = _with_records(
+        checklist, records, site_file.agency, content.site.source.file, site_file.site.fiscal_year
+    )
     site = Site(
         agency=site_file.agency,
         settings=site_file.site,
@@ -161,6 +168,7 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
         news=news,
         attachments=tuple(sorted(ctx.attachments)),
         logo=logo,
+        records=records,
     )
     if site_file.site.base_url is None:
         ctx.warn(content.site.source, ("site", "base_url"), "no_base_url")
@@ -409,4 +417,29 @@ def _item(
         fed_by=fed_by,
         updated=max(dates, default=None),
         source=source.file,
+    )
+
+
+def _with_records(
+    checklist: Checklist, records: Records, agency: Agency, site_source: str, fiscal_year: int
+) -> Checklist:
+    """The checklist with each item's typed records (organisation, statistics, …) added."""
+
+    def fed(item: OitItem) -> OitItem:
+        found = item_records(item.spec.feeds, records, agency, site_source, fiscal_year)
+        return replace(item, records=found) if found else item
+
+    sections = tuple(
+        replace(
+            section,
+            groups=tuple(
+                replace(group, items=tuple(fed(item) for item in group.items))
+                for group in section.groups
+            ),
+        )
+        for section in checklist.sections
+    )
+    by_code = {item.code: item for section in sections for g in section.groups for item in g.items}
+    return replace(
+        checklist, sections=sections, items=tuple(by_code[item.code] for item in checklist.items)
     )

@@ -11,7 +11,7 @@ import jinja2
 
 from site_builder import thai
 from site_builder.model import OitItem, Site
-from site_builder.render.charts import indicator_bars
+from site_builder.render.charts import RECORD_CHARTS, indicator_bars
 from site_builder.render.filters import FILTERS, thai_digit_filters
 from site_builder.render.pages import NAVIGATION, NavLink, Page
 from site_builder.render.structured_data import government_organization, json_ld
@@ -73,6 +73,7 @@ def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
     env.globals["indicator_bars"] = functools.partial(
         indicator_bars, numerals=thai.numerals(thai_digits)
     )
+    env.globals.update(RECORD_CHARTS)
     return env
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 from markupsafe import Markup
 
@@ -61,6 +62,26 @@ def markdown_inline(source: str | None) -> Markup:
     return Markup(html)
 
 
+def amount(value: Decimal) -> str:
+    """1234567 → 1,234,567.00"""
+    return f"{value:,.2f}"
+
+
+def baht(value: Decimal) -> str:
+    """1234567 → 1,234,567.00 บาท"""
+    return f"{value:,.2f} บาท"
+
+
+def percent(value: Decimal) -> str:
+    """12.5 → 12.50"""
+    return f"{value:.2f}"
+
+
+def count(value: int) -> str:
+    """1234 → 1,234"""
+    return f"{value:,}"
+
+
 FILTERS = {
     "markdown": markdown,
     "markdown_inline": markdown_inline,
@@ -71,11 +92,16 @@ FILTERS = {
     "atom_datetime": atom_datetime,
     "thai_digits": thai.to_thai_digits,
     "number": number,
+    "amount": amount,
+    "baht": baht,
+    "percent": percent,
+    "count": count,
 }
+
 
 # Filters that write numbers or dates for people to read; machine-readable ones
 # (iso_date, atom_datetime) keep Arabic digits.
-_READABLE_NUMBERS = ("thai_date", "score", "number")
+_READABLE_NUMBERS = ("thai_date", "score", "number", "amount", "baht", "percent", "count")
 
 
 def thai_digit_filters() -> dict[str, Callable[..., str]]:

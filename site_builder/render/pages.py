@@ -189,6 +189,7 @@ def plan_pages(site: Site) -> list[Page]:
     feed_sources = tuple(
         sorted({*(m.source for m in site.measure_sets), *(p.source for p in site.news)})
     )
+    record_sources = {s for item in checklist.items for r in item.records for s in r.sources}
     pages.append(
         Page(
             "oit/",
@@ -197,7 +198,7 @@ def plan_pages(site: Site) -> list[Page]:
             f"รายการข้อมูลที่{agency}เปิดเผยตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ข้อ O1–O43",
             _trail(Crumb("การเปิดเผยข้อมูล O1–O43", None)),
             {"checklist": checklist},
-            tuple(sorted({*item_sources, *feed_sources})),
+            tuple(sorted({*item_sources, *feed_sources, *record_sources})),
         )
     )
     for item in checklist.items:
@@ -214,6 +215,7 @@ def plan_pages(site: Site) -> list[Page]:
                         {
                             *((item.source,) if item.source else ()),
                             *(feed_sources if item.fed_by else ()),
+                            *(source for record in item.records for source in record.sources),
                         }
                     )
                 ),

@@ -59,6 +59,7 @@ class Agency(Record):
     )
     email: Email | None = None
     office_hours: Text | None = Field(default=None, description="เวลาทำการ")
+    map_url: WebUrl | None = Field(default=None, description="แผนที่: link to the office on a map")
     social: list[SocialLink] = Field(default_factory=list, description="ช่องทางสื่อสังคม")
     logo: ContentPath | None = Field(default=None, description="ตราหน่วยงาน: image path in content/")
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from site_builder.load.yaml_source import SourceDocument
 from site_builder.messages import Ref
-from site_builder.problems import Problem, format_path
+from site_builder.problems import Problem
 from site_builder.schema.types import LAST_PLAUSIBLE_CE_YEAR
 from site_builder.thai import BE_OFFSET
 
@@ -80,7 +80,7 @@ def _problem(doc: SourceDocument, model: type[BaseModel], error: Any) -> Problem
     kind = error["type"]
     ctx = error.get("ctx") or {}
     found = error.get("input")
-    field_path = format_path(loc)
+    field_path = doc.describe(loc)
     location = doc.locate(loc)
 
     if kind == "extra_forbidden":
@@ -146,6 +146,18 @@ _CUSTOM_KEYS = {
     "bad_content_path",
     "bad_period",
     "document_needs_one_source",
+    # Tables and organisation.yaml (site_builder/schema/tables.py, organisation.py)
+    "bad_number",
+    "bad_satang",
+    "bad_count",
+    "bad_month",
+    "bad_image",
+    "number_min",
+    "statement_unrecognised",
+    "rows_or_statement",
+    "vacant_over_count",
+    "executive_vacant_with_holder",
+    "executive_needs_name",
 }
 
 
