@@ -9,6 +9,7 @@ from pathlib import Path
 from site_builder.load.content_tree import load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
+from site_builder.opendata.publish import open_data_files
 from site_builder.problems import ContentErrors, Problem, errors_in
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
@@ -63,7 +64,9 @@ def build(content: Path, templates: Path, output: Path) -> BuildReport:
     rendered = render_site(site, templates)
     copies = [(content / path, path) for path in site.attachments]
     copies += static_files(templates)
-    files = write_site(output, ((page.output_file, html) for page, html in rendered), copies)
+    outputs = [(page.output_file, html) for page, html in rendered]
+    outputs += open_data_files(site)
+    files = write_site(output, outputs, copies)
     return BuildReport(
         pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
         documents=len(site.attachments),

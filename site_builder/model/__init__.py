@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from site_builder.model.dataset import Dataset
 from site_builder.model.richtext import RichText
 from site_builder.schema.content import (
     Adoption,
@@ -64,6 +65,7 @@ class Assessment:
     tools: tuple[ToolResult, ...]
     analysis: tuple[AnalysisSection, ...]
     source: str
+    updated: dt.date | None = None
 
     @property
     def path(self) -> str:
@@ -197,3 +199,4 @@ class Site:
     news: tuple[NewsPost, ...]  # newest first
     attachments: tuple[str, ...]  # content paths of files to copy ("files/…")
     logo: str | None = None
+    datasets: tuple[Dataset, ...] = ()  # the tables published under data/ (open data)

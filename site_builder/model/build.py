@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -24,6 +25,7 @@ from site_builder.model import (
 )
 from site_builder.model.richtext import RichText
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
+from site_builder.opendata.registry import collect_datasets
 from site_builder.problems import Problem, Severity, format_path
 from site_builder.schema.bundle import Validated, ValidContent
 from site_builder.schema.content import AssessmentFile, DisclosureFile, MeasuresFile
@@ -164,7 +166,7 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
     )
     if site_file.site.base_url is None:
         ctx.warn(content.site.source, ("site", "base_url"), "no_base_url")
-    return site, ctx.problems
+    return dataclasses.replace(site, datasets=collect_datasets(site)), ctx.problems
 
 
 def _image(
@@ -238,6 +240,7 @@ def _assessment(ctx: _Context, validated: Validated[AssessmentFile]) -> Assessme
         ),
         analysis=tuple(record.analysis),
         source=source.file,
+        updated=record.updated,
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from site_builder.model import Site
+from site_builder.opendata.licence import data_licence
 
 SITE_FILE = "site.yaml"
 
@@ -245,6 +246,18 @@ def plan_pages(site: Site) -> list[Page]:
             )
         )
 
+    pages.append(
+        Page(
+            "data/",
+            "data_index.html",
+            "ข้อมูลเปิด",
+            f"ชุดข้อมูลของ{agency} ดาวน์โหลดได้ทั้ง CSV และ JSON พร้อมสัญญาอนุญาตและวันที่ปรับปรุง",
+            _trail(Crumb("ข้อมูลเปิด", None)),
+            {"datasets": site.datasets, "licence": data_licence(site.settings)},
+            tuple(sorted({*item_sources, *feed_sources, *(a.source for a in site.assessments)})),
+            lastmod=max((d.modified for d in site.datasets if d.modified), default=None),
+        )
+    )
     pages.append(
         Page(
             "contact/",

@@ -118,6 +118,8 @@ _CUSTOM_KEYS = {
     "bad_content_path",
     "bad_period",
     "document_needs_one_source",
+    "admin_needs_repo",
+    "admin_needs_backend",
 }
 
 
