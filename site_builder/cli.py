@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from site_builder.deploy import DeployRefused, deploy
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
@@ -44,6 +45,22 @@ def _parser() -> argparse.ArgumentParser:
     verbs.add_parser(
         "check", parents=[common], help="validate the content without writing anything"
     )
+    deploy_verb = verbs.add_parser(
+        "deploy", help="copy the built site to the folder a web server serves, all at once"
+    )
+    deploy_verb.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        default=Path("output"),
+        help="built site (default: output)",
+    )
+    deploy_verb.add_argument(
+        "--to", dest="target", type=Path, required=True, help="folder the web server serves"
+    )
+    deploy_verb.add_argument(
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="message language (default: th)"
+    )
     return parser
 
 
@@ -64,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser().parse_args(args)
     if options.verb == "check":
         return _check(options)
+    if options.verb == "deploy":
+        return _deploy(options)
     return _build(options)
 
 
@@ -118,4 +137,26 @@ def _build(options: argparse.Namespace) -> int:
                 seconds=f"{report.seconds:.2f}",
             )
         )
+    return EXIT_OK
+
+
+def _deploy(options: argparse.Namespace) -> int:
+    lang = options.lang
+    target = options.target.as_posix()
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        files = deploy(options.source, options.target)
+    except DeployRefused as refused:
+        print(message(lang, refused.key, **refused.fields), file=sys.stderr)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        print(message(lang, "deploy_interrupted", target=target), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        print(message(lang, "deploy_failed", problem=exc, target=target), file=sys.stderr)
+        return EXIT_ERRORS
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    source = options.source.as_posix()
+    print(message(lang, "deploy_done", files=files, source=source, target=target))
     return EXIT_OK
