@@ -94,6 +94,15 @@ class MeasureSet:
         return f"measures/{self.fiscal_year}/"
 
     @property
+    def print_path(self) -> str:
+        """The A4 document of these measures (and the ITA analysis they answer)."""
+        return f"measures/{self.fiscal_year}/print/"
+
+    @property
+    def pdf_path(self) -> str:
+        return f"{self.print_path}measures-{self.fiscal_year}.pdf"
+
+    @property
     def last_update(self) -> dt.date:
         dates = [self.adopted.date, *(report.date for report, _ in self.progress_reports)]
         return max(dates)

@@ -181,6 +181,23 @@ def plan_pages(site: Site) -> list[Page]:
                 lastmod=measure_set.last_update,
             )
         )
+        answered = assessments_by_year.get(measure_set.assessment_year or 0)
+        pages.append(
+            Page(
+                measure_set.print_path,
+                "measures_print.html",
+                f"{measure_set.title} (ฉบับพิมพ์ A4)",
+                f"{measure_set.title} ของ{agency} ฉบับพิมพ์ขนาด A4 สำหรับลงนามและจัดเก็บ",
+                _trail(
+                    measures_crumb,
+                    Crumb(f"ปีงบประมาณ {measure_set.fiscal_year}", measure_set.path),
+                    Crumb("ฉบับพิมพ์", None),
+                ),
+                {"measure_set": measure_set, "assessment": answered},
+                (measure_set.source, *((answered.source,) if answered else ())),
+                in_sitemap=False,  # the same text as the measures page, laid out for paper
+            )
+        )
 
     oit_crumb = Crumb("การเปิดเผยข้อมูล O1–O43", "oit/")
     item_sources = tuple(sorted({item.source for item in checklist.items if item.source}))
