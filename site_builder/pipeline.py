@@ -6,6 +6,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
+from site_builder.admin.decap import config_bytes as admin_config_bytes
+from site_builder.admin.decap import decap_files
 from site_builder.load.content_tree import load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
@@ -71,6 +74,9 @@ def build(content: Path, templates: Path, output: Path, *, pdf: bool = False) ->
     copies += static_files(templates)
     outputs = [(page.output_file, html) for page, html in rendered]
     outputs += open_data_files(site)
+    if site.settings.admin.enabled:
+        outputs.append((ADMIN_CONFIG_PATH, admin_config_bytes(site)))
+        copies += decap_files(templates)
     if pdf:
         outputs += print_pdfs(site, rendered, outputs, copies)
     files = write_site(output, outputs, copies)

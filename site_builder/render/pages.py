@@ -285,6 +285,16 @@ def plan_pages(site: Site) -> list[Page]:
             {"o5": checklist.item("O5") if any(i.code == "O5" for i in checklist.items) else None},
         )
     )
+    if site.settings.admin.enabled:
+        pages.append(
+            Page(
+                "admin/",
+                "admin/index.html",
+                "แก้ไขเนื้อหาเว็บไซต์",
+                f"ระบบแก้ไขเนื้อหาเว็บไซต์ของ{agency} สำหรับเจ้าหน้าที่",
+                in_sitemap=False,
+            )
+        )
     pages.append(
         Page(
             "404.html",
