@@ -66,12 +66,17 @@ def build_many(sites: Path, templates: Path, output: Path, jobs: int) -> list[Ag
     if not agencies:
         return []
     with ProcessPoolExecutor(max_workers=min(jobs, len(agencies))) as pool:
-        futures = [
-            (
-                agency,
-                output / agency.name,
-                pool.submit(_build_agency, agency, templates, output / agency.name),
-            )
-            for agency in agencies
-        ]
-        return [_outcome(agency, target, future) for agency, target, future in futures]
+        try:
+            futures = [
+                (
+                    agency,
+                    output / agency.name,
+                    pool.submit(_build_agency, agency, templates, output / agency.name),
+                )
+                for agency in agencies
+            ]
+            return [_outcome(agency, target, future) for agency, target, future in futures]
+        except KeyboardInterrupt:
+            # Agencies being written finish their swap; those not started never start.
+            pool.shutdown(cancel_futures=True)
+            raise
