@@ -11,9 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
+from site_builder.render.pdf import PdfUnavailable
 from site_builder.search import SearchIndexError
 
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
@@ -42,9 +44,15 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=Path("output"), help="output folder (default: output)"
     )
     build_verb.add_argument("--quiet", action="store_true", help="print only problems")
+    build_verb.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also make a PDF of each printable document (needs: pip install '.[pdf]')",
+    )
     verbs.add_parser(
         "check", parents=[common], help="validate the content without writing anything"
     )
+    add_publishing_verbs(verbs)
     return parser
 
 
@@ -65,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser().parse_args(args)
     if options.verb == "check":
         return _check(options)
+    if options.verb in PUBLISHING_VERBS:
+        return PUBLISHING_VERBS[options.verb](options)
     return _build(options)
 
 
@@ -90,13 +100,16 @@ def _build(options: argparse.Namespace) -> int:
     shown_output = options.output.as_posix()
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        report = build(options.content, options.templates, options.output)
+        report = build(options.content, options.templates, options.output, pdf=options.pdf)
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)
         print(
             message(lang, "cli_errors_found", count=len(errors_in(failure.problems))),
             file=sys.stderr,
         )
+        return EXIT_ERRORS
+    except PdfUnavailable as missing:
+        print(message(lang, "pdf_unavailable", problem=missing), file=sys.stderr)
         return EXIT_ERRORS
     except KeyboardInterrupt:
         print(message(lang, "cli_interrupted", output=shown_output), file=sys.stderr)

@@ -6,12 +6,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
+from site_builder.admin.decap import config_bytes as admin_config_bytes
+from site_builder.admin.decap import decap_files
 from site_builder.load.content_tree import load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
+from site_builder.opendata.publish import open_data_files
 from site_builder.problems import ContentErrors, Problem, errors_in
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
+from site_builder.render.pdf import print_pdfs
 from site_builder.schema.bundle import validate_content
 from site_builder.search import index_site
 from site_builder.write import write_site
@@ -38,8 +43,8 @@ def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
     return site, problems
 
 
-def render_site(site: Site, templates: Path) -> list[tuple[Page, bytes]]:
-    chrome = make_chrome(site)
+def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
+    chrome = make_chrome(site, pdf_documents=pdf)
     env = make_environment(templates, chrome)
     return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
 
@@ -55,18 +60,27 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
     ]
 
 
-def build(content: Path, templates: Path, output: Path) -> BuildReport:
-    """Build the site into `output`; raises ContentErrors (output untouched) on any error."""
+def build(content: Path, templates: Path, output: Path, *, pdf: bool = False) -> BuildReport:
+    """Build the site into `output`; raises ContentErrors (output untouched) on any error.
+
+    `pdf` adds a PDF of each printable document (needs the optional WeasyPrint; raises
+    PdfUnavailable, output untouched, when it is missing).
+    """
     started = time.perf_counter()
     site, problems = load_site(content)
     if site is None:
         raise ContentErrors(problems)
-    rendered = render_site(site, templates)
+    rendered = render_site(site, templates, pdf=pdf)
     copies = [(content / path, path) for path in site.attachments]
     copies += static_files(templates)
-    files = write_site(
-        output, ((page.output_file, html) for page, html in rendered), copies, finish=index_site
-    )
+    outputs = [(page.output_file, html) for page, html in rendered]
+    outputs += open_data_files(site)
+    if site.settings.admin.enabled:
+        outputs.append((ADMIN_CONFIG_PATH, admin_config_bytes(site)))
+        copies += decap_files(templates)
+    if pdf:
+        outputs += print_pdfs(site, rendered, outputs, copies)
+    files = write_site(output, outputs, copies, finish=index_site)
     return BuildReport(
         pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
         documents=len(site.attachments),

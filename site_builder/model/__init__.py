@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from site_builder.model.attachment import Attachment
+from site_builder.model.dataset import Dataset
 from site_builder.model.records import ItemRecord, Month, Records
 from site_builder.model.richtext import RichText
 from site_builder.schema.content import (
@@ -57,6 +58,7 @@ class Assessment:
     tools: tuple[ToolResult, ...]
     analysis: tuple[AnalysisSection, ...]
     source: str
+    updated: dt.date | None = None
 
     @property
     def path(self) -> str:
@@ -83,6 +85,15 @@ class MeasureSet:
     @property
     def path(self) -> str:
         return f"measures/{self.fiscal_year}/"
+
+    @property
+    def print_path(self) -> str:
+        """The A4 document of these measures (and the ITA analysis they answer)."""
+        return f"measures/{self.fiscal_year}/print/"
+
+    @property
+    def pdf_path(self) -> str:
+        return f"{self.print_path}measures-{self.fiscal_year}.pdf"
 
     @property
     def last_update(self) -> dt.date:
@@ -206,3 +217,4 @@ class Site:
     records: Records = field(
         default_factory=Records
     )  # organisation, statistics, budget, procurement
+    datasets: tuple[Dataset, ...] = ()  # the tables published under data/ (open data)

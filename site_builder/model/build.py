@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
@@ -27,6 +28,7 @@ from site_builder.model.build_records import build_records, item_records
 from site_builder.model.records import Records
 from site_builder.model.richtext import RichText
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
+from site_builder.opendata.registry import collect_datasets
 from site_builder.problems import Problem, Severity, format_path
 from site_builder.schema.bundle import Validated, ValidContent
 from site_builder.schema.content import Agency, AssessmentFile, DisclosureFile, MeasuresFile
@@ -172,7 +174,7 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
     )
     if site_file.site.base_url is None:
         ctx.warn(content.site.source, ("site", "base_url"), "no_base_url")
-    return site, ctx.problems
+    return dataclasses.replace(site, datasets=collect_datasets(site)), ctx.problems
 
 
 def _image(
@@ -249,6 +251,7 @@ def _assessment(ctx: _Context, validated: Validated[AssessmentFile]) -> Assessme
         ),
         analysis=tuple(record.analysis),
         source=source.file,
+        updated=record.updated,
     )
 
 

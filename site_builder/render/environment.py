@@ -26,15 +26,16 @@ class Chrome:
     base_url: str | None  # absolute, ending in "/", or None when not configured
     base_path: str  # "/" or "/lad-ya/"
     complaints: OitItem | None  # O30, linked from every footer
+    pdf_documents: bool = False  # printable pages also published as PDF (build --pdf)
 
 
-def make_chrome(site: Site) -> Chrome:
+def make_chrome(site: Site, *, pdf_documents: bool = False) -> Chrome:
     base_url = site.settings.base_url
     if base_url is not None and not base_url.endswith("/"):
         base_url += "/"
     base_path = urlsplit(base_url).path if base_url else "/"
     complaints = next((i for i in site.checklist.items if i.code == "O30"), None)
-    return Chrome(site, NAVIGATION, base_url, base_path or "/", complaints)
+    return Chrome(site, NAVIGATION, base_url, base_path or "/", complaints, pdf_documents)
 
 
 def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:

@@ -14,6 +14,7 @@ from typing import Any
 
 from site_builder import thai
 from site_builder.model import Site
+from site_builder.opendata.licence import data_licence
 
 SITE_FILE = "site.yaml"
 
@@ -183,6 +184,23 @@ def plan_pages(site: Site) -> list[Page]:
                 lastmod=measure_set.last_update,
             )
         )
+        answered = assessments_by_year.get(measure_set.assessment_year or 0)
+        pages.append(
+            Page(
+                measure_set.print_path,
+                "measures_print.html",
+                f"{measure_set.title} (ฉบับพิมพ์ A4)",
+                f"{measure_set.title} ของ{agency} ฉบับพิมพ์ขนาด A4 สำหรับลงนามและจัดเก็บ",
+                _trail(
+                    measures_crumb,
+                    Crumb(f"ปีงบประมาณ {measure_set.fiscal_year}", measure_set.path),
+                    Crumb("ฉบับพิมพ์", None),
+                ),
+                {"measure_set": measure_set, "assessment": answered},
+                (measure_set.source, *((answered.source,) if answered else ())),
+                in_sitemap=False,  # the same text as the measures page, laid out for paper
+            )
+        )
 
     oit_crumb = Crumb("การเปิดเผยข้อมูล O1–O43", "oit/")
     item_sources = tuple(sorted({item.source for item in checklist.items if item.source}))
@@ -252,6 +270,18 @@ def plan_pages(site: Site) -> list[Page]:
 
     pages.append(
         Page(
+            "data/",
+            "data_index.html",
+            "ข้อมูลเปิด",
+            f"ชุดข้อมูลของ{agency} ดาวน์โหลดได้ทั้ง CSV และ JSON พร้อมสัญญาอนุญาตและวันที่ปรับปรุง",
+            _trail(Crumb("ข้อมูลเปิด", None)),
+            {"datasets": site.datasets, "licence": data_licence(site.settings)},
+            tuple(sorted({*item_sources, *feed_sources, *(a.source for a in site.assessments)})),
+            lastmod=max((d.modified for d in site.datasets if d.modified), default=None),
+        )
+    )
+    pages.append(
+        Page(
             "contact/",
             "contact.html",
             "ติดต่อหน่วยงาน",
@@ -260,6 +290,16 @@ def plan_pages(site: Site) -> list[Page]:
             {"o5": checklist.item("O5") if any(i.code == "O5" for i in checklist.items) else None},
         )
     )
+    if site.settings.admin.enabled:
+        pages.append(
+            Page(
+                "admin/",
+                "admin/index.html",
+                "แก้ไขเนื้อหาเว็บไซต์",
+                f"ระบบแก้ไขเนื้อหาเว็บไซต์ของ{agency} สำหรับเจ้าหน้าที่",
+                in_sitemap=False,
+            )
+        )
     pages.append(
         Page(
             "search/",

@@ -158,6 +158,8 @@ _CUSTOM_KEYS = {
     "vacant_over_count",
     "executive_vacant_with_holder",
     "executive_needs_name",
+    "admin_needs_repo",
+    "admin_needs_backend",
 }
 
 

@@ -258,6 +258,7 @@ def test_checklist_index_groups_items_and_shows_their_status(shipped_site: Built
     assert [h.text for h in main.find_all("h2")] == [
         "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล",
         "ตัวชี้วัดที่ 10 การป้องกันการทุจริต",
+        "ดาวน์โหลดข้อมูลในหน้านี้",  # the page's open-data downloads
     ]
     assert len(main.find_all("h3")) == 7  # sub-indicators 9.1–9.5, 10.1, 10.2
 
