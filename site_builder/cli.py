@@ -12,9 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from site_builder.build_date import BadSourceDateEpoch, source_date
+from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, check_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
+from site_builder.render.pdf import PdfUnavailable
+from site_builder.search import SearchIndexError
 from site_builder.write import InterruptedAfterSwap
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -43,12 +46,18 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=Path("output"), help="output folder (default: output)"
     )
     build_verb.add_argument("--quiet", action="store_true", help="print only problems")
+    build_verb.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also make a PDF of each printable document (needs: pip install '.[pdf]')",
+    )
     check_verb = verbs.add_parser(
         "check", parents=[common], help="validate the content and its links, writing nothing"
     )
     check_verb.add_argument(
         "--templates", type=Path, default=Path("templates"), help="templates folder"
     )
+    add_publishing_verbs(verbs)
     return parser
 
 
@@ -74,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if options.verb == "check":
         return _check(options)
+    if options.verb in PUBLISHING_VERBS:
+        return PUBLISHING_VERBS[options.verb](options)
     return _build(options)
 
 
@@ -88,7 +99,7 @@ def _check(options: argparse.Namespace) -> int:
     files = sum(
         1
         for p in options.content.rglob("*")
-        if p.is_file() and p.suffix in (".yaml", ".yml", ".md")
+        if p.is_file() and p.suffix in (".yaml", ".yml", ".md", ".csv")
     )
     print(message(options.lang, "cli_check_ok", files=files, warnings=warnings))
     return EXIT_OK
@@ -99,7 +110,7 @@ def _build(options: argparse.Namespace) -> int:
     shown_output = options.output.as_posix()
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        report = build(options.content, options.templates, options.output)
+        report = build(options.content, options.templates, options.output, pdf=options.pdf)
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)
         print(
@@ -107,12 +118,18 @@ def _build(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_ERRORS
+    except PdfUnavailable as missing:
+        print(message(lang, "pdf_unavailable", problem=missing), file=sys.stderr)
+        return EXIT_ERRORS
     except InterruptedAfterSwap:
         print(message(lang, "cli_interrupted_after_swap", output=shown_output), file=sys.stderr)
         return EXIT_INTERRUPTED
     except KeyboardInterrupt:
         print(message(lang, "cli_interrupted", output=shown_output), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except SearchIndexError as exc:
+        print(message(lang, "cli_search_failed", problem=exc, output=shown_output), file=sys.stderr)
+        return EXIT_ERRORS
     except OSError as exc:
         print(message(lang, "cli_write_failed", problem=exc, output=shown_output), file=sys.stderr)
         return EXIT_ERRORS

@@ -4,9 +4,11 @@ Links are read from the rendered HTML, so Markdown links, template links and att
 lists are all covered; each is resolved the way a browser resolves it against the page's
 own address and checked against the files the build writes and the ids in each page.
 A link to a file under content/files/ that no document lists is published with the site
-(`linked_files`). A broken link is reported where it is written: the first content file of the page that
-contains the link as written, else the template that contains its site path in quotes
-('oit/'), else the page's template.
+(`linked_files`). A full address on the site's own host is checked only where the build
+writes (its first folder is one of the site's, e.g. oit/ or files/): the agency may run
+other services on the same host (/e-service/, /qa/). A broken link is reported where it
+is written: the first content file of the page that contains the link as written, else
+the template that contains its site path in quotes ('oit/'), else the page's template.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ class LinkChecker:
     ):
         self.pages = [(page, html) for page, html in rendered if page.output_file.endswith(".html")]
         self.files = {page.output_file for page, _ in rendered} | set(copied)
+        # First segments of the site's own paths (oit, news, files, index.html, …).
+        self.sections = {path.split("/", 1)[0] for path in self.files} | {"", "files"}
         base = urlsplit(base_url) if base_url else None
         self.origin = f"{base.scheme}://{base.netloc}".lower() if base else None
         self.base_path = base.path if base and base.path else "/"
@@ -91,16 +95,24 @@ class LinkChecker:
         parts = urlsplit(link)
         if parts.scheme and parts.scheme.lower() not in ("http", "https"):
             return None  # mailto:, tel:
-        if parts.netloc:
+        full_address = bool(parts.netloc)
+        if full_address:
             origin = f"{parts.scheme or 'https'}://{parts.netloc}".lower()
             if origin != self.origin:
                 return None
             link = parts._replace(scheme="", netloc="").geturl() or "/"
         absolute = urlsplit(urljoin(self.base_path + quote(page.path, safe="/"), link))
         path, fragment = unquote(absolute.path), unquote(absolute.fragment)
-        if not path.startswith(self.base_path) or {".", ".."} & set(path.split("/")):
-            return None, fragment  # outside the site, or %2e%2e that a browser would resolve
-        return path[len(self.base_path) :], fragment
+        if {".", ".."} & set(path.split("/")):
+            return None, fragment  # %2e%2e that a browser would resolve
+        if not path.startswith(self.base_path):
+            # A full address on the site's host but outside its folder is another site
+            # there (another agency of `multi`); a relative one meant this site.
+            return None if full_address else (None, fragment)
+        site_path = path[len(self.base_path) :]
+        if full_address and site_path.split("/", 1)[0] not in self.sections:
+            return None  # another service of the agency on the same host (/e-service/)
+        return site_path, fragment
 
     def _file_for(self, site_path: str) -> str | None:
         if site_path == "" or site_path.endswith("/"):

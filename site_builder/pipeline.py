@@ -6,14 +6,20 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
+from site_builder.admin.decap import config_bytes as admin_config_bytes
+from site_builder.admin.decap import decap_files
 from site_builder.links import check_links
 from site_builder.load.content_tree import load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
+from site_builder.opendata.publish import open_data_files
 from site_builder.problems import ContentErrors, Problem, errors_in
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
+from site_builder.render.pdf import print_pdfs
 from site_builder.schema.bundle import validate_content
+from site_builder.search import index_site
 from site_builder.write import write_site
 
 
@@ -38,29 +44,49 @@ def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
     return site, problems
 
 
-def render_site(site: Site, templates: Path) -> list[tuple[Page, bytes]]:
-    chrome = make_chrome(site)
+def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
+    chrome = make_chrome(site, pdf_documents=pdf)
     env = make_environment(templates, chrome)
     return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
 
 
+@dataclass(slots=True)
+class RenderedSite:
+    """Everything a build writes, before it is written, and the broken links found in it."""
+
+    rendered: list[tuple[Page, bytes]]
+    outputs: list[tuple[str, bytes]]  # (site path, bytes): pages, open data, admin config
+    copies: list[tuple[Path, str]]  # (source, site path): attachments, static and editor files
+    broken: list[Problem]
+
+
 def render_and_check(
-    site: Site, content: Path, templates: Path
-) -> tuple[list[tuple[Page, bytes]], list[tuple[Path, str]], list[Problem]]:
-    """Rendered pages, files to copy (source, site path) and the broken links found in them."""
-    rendered = render_site(site, templates)
-    statics = static_files(templates)
-    published = [*site.attachments, *(path for _, path in statics)]
+    site: Site, content: Path, templates: Path, *, pdf: bool = False
+) -> RenderedSite:
+    """Render every file of the site and check the links of its pages against them."""
+    rendered = render_site(site, templates, pdf=pdf)
+    outputs = [(page.output_file, html) for page, html in rendered]
+    outputs += open_data_files(site)
+    generated = static_files(templates)
+    if site.settings.admin.enabled:
+        outputs.append((ADMIN_CONFIG_PATH, admin_config_bytes(site)))
+        generated += decap_files(templates)
+    published = [
+        *site.attachments,
+        *(path for path, _ in outputs),
+        *(path for _, path in generated),
+        *(m.pdf_path for m in site.measure_sets if pdf),  # made after the check
+    ]
     broken, linked = check_links(rendered, published, site.settings.base_url, templates, content)
     copies = [(content / path, path) for path in sorted({*site.attachments, *linked})]
-    return rendered, copies + statics, broken
+    return RenderedSite(rendered, outputs, copies + generated, broken)
 
 
 def check_site(content: Path, templates: Path) -> list[Problem]:
     """Every problem a build would find, without writing anything."""
     site, problems = load_site(content)
     if site is not None:
-        problems += render_and_check(site, content, templates)[2]
+        problems += render_and_check(site, content, templates).broken
     return problems
 
 
@@ -75,17 +101,24 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
     ]
 
 
-def build(content: Path, templates: Path, output: Path) -> BuildReport:
-    """Build the site into `output`; raises ContentErrors (output untouched) on any error."""
+def build(content: Path, templates: Path, output: Path, *, pdf: bool = False) -> BuildReport:
+    """Build the site into `output`; raises ContentErrors (output untouched) on any error.
+
+    `pdf` adds a PDF of each printable document (needs the optional WeasyPrint; raises
+    PdfUnavailable, output untouched, when it is missing).
+    """
     started = time.perf_counter()
     site, problems = load_site(content)
     if site is None:
         raise ContentErrors(problems)
-    rendered, copies, broken = render_and_check(site, content, templates)
-    problems += broken
+    built = render_and_check(site, content, templates, pdf=pdf)
+    problems += built.broken
     if errors_in(problems):
         raise ContentErrors(problems)
-    files = write_site(output, ((page.output_file, html) for page, html in rendered), copies)
+    rendered, outputs = built.rendered, built.outputs
+    if pdf:
+        outputs += print_pdfs(site, rendered, outputs, built.copies)
+    files = write_site(output, outputs, built.copies, finish=index_site)
     return BuildReport(
         pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
         documents=len(site.attachments),

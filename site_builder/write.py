@@ -11,7 +11,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -55,9 +55,15 @@ def _signals_deferred() -> Iterator[None]:
 
 
 def write_site(
-    output: Path, pages: Iterable[tuple[str, bytes]], copies: Iterable[tuple[Path, str]]
+    output: Path,
+    pages: Iterable[tuple[str, bytes]],
+    copies: Iterable[tuple[Path, str]],
+    finish: Callable[[Path], None] | None = None,
 ) -> int:
     """Write `pages` (site path, bytes) and copy `copies` (source, site path); returns files written.
+
+    `finish` runs on the complete staging folder before the swap (e.g. the search index),
+    so what it adds goes live together with the pages, or not at all.
 
     Until the swap, an exception or interrupt removes the staging folder and leaves `output`
     as it was. The swap itself runs with SIGINT/SIGTERM held, so it completes or never
@@ -81,6 +87,8 @@ def write_site(
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             count += 1
+        if finish is not None:
+            finish(staging)
         staging.chmod(0o755)  # mkdtemp makes it private; a site must be readable by a web server
         _swap(staging, output)
     except InterruptedAfterSwap:

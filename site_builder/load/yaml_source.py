@@ -26,7 +26,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from site_builder.problems import Location, Problem
+from site_builder.problems import Location, Problem, format_path
 
 try:  # libyaml's parser is several times faster; positions are the same.
     from yaml import CSafeLoader as _Loader
@@ -56,6 +56,9 @@ class SourceDocument:
     file: str
     value: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # How a path is named in messages when not as written in YAML: a CSV cell is
+    # named by its column header ("วงเงิน"), not by rows[3].budget.
+    labels: dict[Path, str] = field(default_factory=dict)
 
     def locate(self, path: Sequence[str | int]) -> Location:
         """Location of `path`, or of its nearest written ancestor."""
@@ -67,6 +70,11 @@ class SourceDocument:
             key = key[:-1]
         line, column = self.positions.get((), (1, 1))
         return Location(self.file, line, column)
+
+    def describe(self, path: Sequence[str | int]) -> str:
+        """The field named in a message about `path`: its label, or rows[3].budget."""
+        key = tuple(path)
+        return self.labels.get(key) or format_path(key)
 
 
 class _Refused(Exception):
@@ -251,6 +259,11 @@ class _Composer:
                 parent.key = None
 
 
+def _short_tag(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' → '!!python/object', as the editor wrote it."""
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
 class _Builder:
     def __init__(self, doc: SourceDocument, line_offset: int):
         self.doc = doc
@@ -259,9 +272,9 @@ class _Builder:
     def where(self, node: Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
 
-    def refuse(self, node: Node, message_key: str, **fields: object) -> _Refused:
+    def refuse(self, node: Node, key: str, /, **fields: object) -> _Refused:
         line, column = self.where(node)
-        return _Refused(Problem(Location(self.doc.file, line, column), message_key, fields))
+        return _Refused(Problem(Location(self.doc.file, line, column), key, fields))
 
     def build(self, node: Node, path: Path, depth: int) -> Any:
         if depth > MAX_DEPTH:  # reached through aliases: each part was within the limit
@@ -271,7 +284,7 @@ class _Builder:
             return self.scalar(node)
         if isinstance(node, SequenceNode):
             if node.tag != f"{_TAG}seq":
-                raise self.refuse(node, "yaml_tag", tag=node.tag)
+                raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
             items = []
             for index, item in enumerate(node.value):
                 self.doc.positions[(*path, index)] = self.where(item)
@@ -279,7 +292,7 @@ class _Builder:
             return items
         if isinstance(node, MappingNode):
             if node.tag != f"{_TAG}map":
-                raise self.refuse(node, "yaml_tag", tag=node.tag)
+                raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
             mapping: dict[Any, Any] = {}
             first_line: dict[Any, int] = {}
             for key_node, value_node in node.value:
@@ -302,7 +315,7 @@ class _Builder:
     def scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
-            raise self.refuse(node, "yaml_tag", tag=tag)
+            raise self.refuse(node, "yaml_tag", tag=_short_tag(tag))
         if tag in _NUMBER_TAGS and (":" in node.value or len(node.value) > _MAX_NUMBER_CHARS):
             # YAML 1.1 reads 8:30 as 510 (base 60) at quadratic cost for long chains, and
             # a huge integer cannot even be shown in a message: both stay text (as in YAML 1.2).
@@ -310,4 +323,8 @@ class _Builder:
         try:
             return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError) as exc:
+            if tag == f"{_TAG}timestamp":
+                # 2022-02-30: kept as written, so validation reports it with the
+                # file's other problems instead of stopping at the first.
+                return node.value
             raise self.refuse(node, "yaml_syntax", problem=str(exc).splitlines()[0]) from None

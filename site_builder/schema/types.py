@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from pydantic_core import PydanticCustomError
 
 # Dates after this year are taken as Buddhist-era years written by mistake.
-_LAST_PLAUSIBLE_CE_YEAR = 2300
+LAST_PLAUSIBLE_CE_YEAR = 2300
 
 
 class Record(BaseModel):
@@ -23,7 +23,7 @@ class Record(BaseModel):
 
 
 def _christian_era(value: dt.date) -> dt.date:
-    if value.year > _LAST_PLAUSIBLE_CE_YEAR:
+    if value.year > LAST_PLAUSIBLE_CE_YEAR:
         raise PydanticCustomError(
             "buddhist_year_date",
             "year {year} looks like a Buddhist-era year",
@@ -60,7 +60,13 @@ def _visible(value: str) -> str:
 PlainText = Annotated[str, AfterValidator(_visible)]
 
 Markdown = Annotated[
-    str, AfterValidator(_visible), Field(description="Markdown text (sanitised when rendered)")
+    str,
+    AfterValidator(_visible),
+    Field(
+        description="Markdown text (sanitised when rendered)",
+        # Tells schema-driven editors (the /admin/ editor, IDEs) to offer a Markdown editor.
+        json_schema_extra={"contentMediaType": "text/markdown"},
+    ),
 ]
 
 # Besides controls and spaces: characters that hide or disguise an address (zero-width,
@@ -129,7 +135,11 @@ def _content_path(value: str) -> str:
 ContentPath = Annotated[
     str,
     AfterValidator(_content_path),
-    Field(description="path of a file inside content/", examples=["files/o23/2565-01.pdf"]),
+    Field(
+        description="path of a file inside content/",
+        examples=["files/o23/2565-01.pdf"],
+        json_schema_extra={"format": "uri-reference"},  # a file of the site, not an address
+    ),
 ]
 
 

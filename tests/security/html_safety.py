@@ -7,10 +7,13 @@ and URL attributes with a javascript:, vbscript:, data: or livescript: scheme (a
 normalisation browsers apply: entities decoded, tabs and newlines removed, case folded).
 A site's own templates may legitimately produce some of these (an SVG chart, a script);
 the tests compare a hostile build with a clean build of the same site, page by page.
+A JSON data block (<script type="application/ld+json">, metadata for search engines) is
+never run by a browser: only that it still holds valid JSON counts, not what the JSON says.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from xml.etree import ElementTree
@@ -56,6 +59,18 @@ def dangerous_url(value: str) -> bool:
     return False
 
 
+def _script_text(element: ElementTree.Element) -> str:
+    """A script's text, or for a JSON data block only whether it is intact JSON."""
+    text = "".join(element.itertext())
+    if (element.get("type") or "").strip().lower() != "application/ld+json":
+        return text
+    try:
+        json.loads(text)
+    except ValueError:
+        return f"broken JSON data block: {text}"
+    return "JSON data block"
+
+
 def _signatures(root: ElementTree.Element) -> Counter[tuple]:
     found: Counter[tuple] = Counter()
     for element in root.iter():
@@ -65,7 +80,13 @@ def _signatures(root: ElementTree.Element) -> Counter[tuple]:
         name = _local(tag)
         attributes = tuple(sorted((_local(k), v) for k, v in element.attrib.items()))
         if tag.startswith(_FOREIGN) or name in ACTIVE_ELEMENTS:
-            text = "".join(element.itertext()) if name in ("script", "style") else ""
+            text = (
+                _script_text(element)
+                if name == "script"
+                else "".join(element.itertext())
+                if name == "style"
+                else ""
+            )
             if name == "link":  # its title may name the agency; rel and href are what matter
                 attributes = tuple(a for a in attributes if a[0] in ("rel", "href"))
             found[("element", name, attributes, text)] += 1

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import pipeline, write
+from site_builder import cli, pipeline, write
 from site_builder.pipeline import build
 from site_builder.write import InterruptedAfterSwap, write_site
 from tests.security.fixture_site import ROOT, TEMPLATES, read_fixture, read_tree, write_content
@@ -139,6 +139,32 @@ def test_an_interrupt_during_the_swap_is_held_until_the_new_site_is_in_place(
     assert _leftovers(output) == []
 
 
+def test_deploy_interrupted_during_its_swap_says_the_new_site_is_in_place(
+    previous: tuple[Path, Path, dict[str, bytes]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`deploy` reuses the build's staging folder and swap, and so its held signals."""
+    _content, output, built = previous
+    served = tmp_path / "www"
+    write_site(served, [("index.html", b"old"), ("sitemap.xml", b"old")], [])
+    real_rename = os.rename
+
+    def rename_interrupted(source, target):
+        os.kill(os.getpid(), signal.SIGINT)
+        return real_rename(source, target)
+
+    monkeypatch.setattr(write.os, "rename", rename_interrupted)
+    code = cli.main(["deploy", "--from", str(output), "--to", str(served), "--lang", "en"])
+    assert code == 130
+    assert capsys.readouterr().err.strip() == (
+        f"deploy interrupted just as it finished — the new site is complete in {served}"
+    )
+    assert read_tree(served) == built
+    assert _leftovers(served) == []
+
+
 def test_an_interrupt_while_the_staging_folder_is_created_removes_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -188,6 +214,20 @@ def _start_build(content: Path, output: Path) -> subprocess.Popen[str]:
     )
 
 
+def _wait_for_loading(process: subprocess.Popen[str], content: Path) -> bool:
+    """True once the build has a content file open (it is past its imports, loading)."""
+    fds = Path(f"/proc/{process.pid}/fd")
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            if any(os.readlink(fd).startswith(f"{content}/") for fd in fds.iterdir()):
+                return True
+        except OSError:  # an fd closed between listing and reading it
+            pass
+        time.sleep(0.0005)
+    return False
+
+
 def _wait_for_staging(process: subprocess.Popen[str], output: Path) -> bool:
     deadline = time.monotonic() + 120
     while process.poll() is None and time.monotonic() < deadline:
@@ -210,7 +250,7 @@ def test_killing_a_real_build_keeps_the_previous_site_and_leaves_no_staging_fold
     if phase == "writing":
         assert _wait_for_staging(process, output), "the build never started writing"
     else:
-        time.sleep(0.5)  # inside load/validate/render of the big content
+        assert _wait_for_loading(process, big_content), "the build never read its content"
         assert not _leftovers(output), "the build was already writing"
     process.send_signal(signum)
     _stdout, stderr = process.communicate(timeout=120)

@@ -233,8 +233,7 @@ def _run_pipeline(sandbox: Path, source: Path, text: str) -> None:
             assert_clear(problems)
             assert (site is None) == bool(errors_in(problems))
             if site is not None:  # valid content: it must also render and link-check
-                _rendered, _copies, broken = render_and_check(site, sandbox, TEMPLATES)
-                assert_clear(broken)
+                assert_clear(render_and_check(site, sandbox, TEMPLATES).broken)
     finally:
         if original is None:
             target.unlink()

@@ -56,6 +56,23 @@ def test_the_checker_accepts_inert_markup(safe: str) -> None:
     assert not execution_paths(PAGE.format(safe)), safe
 
 
+LD_JSON = '<script type="application/ld+json">{}</script>'
+
+
+def test_a_json_data_block_counts_by_its_validity_not_its_text() -> None:
+    clean = PAGE.format(LD_JSON.format('{"name": "อบต."}'))
+    escaped = PAGE.format(LD_JSON.format('{"name": "\\u003c/script\\u003e<img onerror=x>"}'))
+    assert new_execution_paths(escaped, clean) == []
+    broken_out = PAGE.format(LD_JSON.format('{"name": "</script><script>alert(1)</script>"}'))
+    found = {
+        (kind, name, text[:22]) for kind, name, _, text in new_execution_paths(broken_out, clean)
+    }
+    assert found == {
+        ("element", "script", "broken JSON data block"),
+        ("element", "script", "alert(1)"),
+    }
+
+
 def test_only_what_the_clean_page_lacks_is_reported() -> None:
     own = '<svg class="chart"><title>t</title></svg><script src="/static/search.js"></script>'
     clean = PAGE.format(own)
