@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from site_builder.schema.types import Record, WebUrl
+from site_builder.schema.types import PlainText, Record, WebUrl
 
 
 class Licence(Record):
     """The licence every published dataset is offered under."""
 
-    name: str = Field(min_length=1, description="ชื่อสัญญาอนุญาต as shown to readers")
+    name: PlainText = Field(min_length=1, description="ชื่อสัญญาอนุญาต as shown to readers")
     url: WebUrl = Field(description="address of the licence text")
-
-
-# An ocid prefix as the Open Contracting Partnership assigns them: "ocds-" and 6 characters.
-OcidPrefix = Annotated[str, StringConstraints(pattern=r"^ocds-[a-z0-9]{6}$")]
 
 
 class OpenDataSettings(Record):
@@ -26,12 +22,6 @@ class OpenDataSettings(Record):
         default=None,
         description="licence of the published datasets; when absent the site offers CC BY 4.0 "
         "and says that the agency has not confirmed it",
-    )
-    ocid_prefix: OcidPrefix | None = Field(
-        default=None,
-        description="the agency's OCDS ocid prefix, registered with the Open Contracting "
-        "Partnership; when absent, procurement ids start with 'unregistered-' and the site "
-        "says that the prefix is not registered",
     )
 
 
@@ -44,18 +34,22 @@ REPOSITORY_BACKENDS = frozenset({"github", "gitlab", "gitea", "bitbucket"})
 
 class AdminBackend(Record):
     name: AdminBackendName = Field(description="where the content repository is kept")
-    repo: str | None = Field(default=None, min_length=1, description="owner/name of the repository")
-    branch: str = Field(default="main", min_length=1, description="branch the editor commits to")
+    repo: PlainText | None = Field(
+        default=None, min_length=1, description="owner/name of the repository"
+    )
+    branch: PlainText = Field(
+        default="main", min_length=1, description="branch the editor commits to"
+    )
     base_url: WebUrl | None = Field(
         default=None, description="OAuth server for github/gitlab logins, if not the default"
     )
-    auth_endpoint: str | None = Field(
+    auth_endpoint: PlainText | None = Field(
         default=None, min_length=1, description="path of the login on base_url, e.g. auth"
     )
     auth_type: Literal["pkce", "implicit"] | None = Field(
         default=None, description="GitLab login flow; pkce needs app_id"
     )
-    app_id: str | None = Field(
+    app_id: PlainText | None = Field(
         default=None, min_length=1, description="GitLab OAuth application id"
     )
     api_root: WebUrl | None = Field(
@@ -78,7 +72,7 @@ class AdminSettings(Record):
     backend: AdminBackend | None = Field(
         default=None, description="the repository the editor commits to; required when enabled"
     )
-    content_folder: str = Field(
+    content_folder: PlainText = Field(
         default="content",
         min_length=1,
         description="path of the content folder inside the repository",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +19,12 @@ TEMPLATES = ROOT / "templates"
 
 @dataclass
 class ContentFiles:
-    """Content files by path relative to content/: YAML as data, news as (front matter, body)."""
+    """Content files by path relative to content/: YAML as data, news as (front matter, body),
+    CSV tables as rows of cells."""
 
     yaml_files: dict[str, Any] = field(default_factory=dict)
     news: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
+    csv_files: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def copy(self) -> ContentFiles:
         return copy.deepcopy(self)
@@ -35,6 +39,9 @@ def read_fixture() -> ContentFiles:
         elif path.suffix == ".md" and relative.startswith("news/"):
             _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
             files.news[relative] = (yaml.safe_load(front), body)
+        elif path.suffix == ".csv":
+            text = path.read_text(encoding="utf-8-sig")
+            files.csv_files[relative] = list(csv.reader(io.StringIO(text, newline="")))
     return files
 
 
@@ -53,6 +60,11 @@ def write_content(files: ContentFiles, root: Path) -> Path:
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"---\n{_dump(front)}---\n{body}", encoding="utf-8")
+    for relative, rows in files.csv_files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(rows)
     return root
 
 

@@ -12,6 +12,7 @@ from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors
 from site_builder.schema.content import Agency, DisclosureFile, SiteSettings
 from site_builder.schema.validate import validate
+from tests.security.content_models import ADDRESS_FIELDS, NOT_FREE_TEXT, all_string_fields
 from tests.security.fixture_site import TEMPLATES, read_fixture, write_content
 
 UNSAFE_URLS = [
@@ -95,6 +96,34 @@ def test_every_url_field_uses_the_same_check(url: str) -> None:
         assert [p.key for p in problems] == ["bad_url"], model
 
 
+def _refused(checks: tuple, value: str) -> bool:
+    """True if one of a field's validators refuses `value`."""
+    try:
+        for check in checks:
+            check(value)
+    except ValueError:
+        return True
+    return False
+
+
+def test_every_address_field_of_the_content_schema_accepts_only_web_addresses() -> None:
+    """Found from the schema, so that a new address field cannot skip the check."""
+    fields = {path: checks for path, name, checks in all_string_fields() if name in ADDRESS_FIELDS}
+    assert "SiteFile.site.admin.backend.api_root" in fields  # the walk reaches nested settings
+    accepted = [
+        (path, url)
+        for path, checks in fields.items()
+        for url in ("javascript:alert(1)", "https://a.example@evil.example/", "/oit/o1/")
+        if not _refused(checks, url)
+    ]
+    assert accepted == []
+
+
+def test_every_field_named_like_an_address_is_one() -> None:
+    names = {name for _, name, _ in all_string_fields()}
+    assert {n for n in names if n == "url" or n.endswith(("_url", "_root"))} <= ADDRESS_FIELDS
+
+
 @pytest.mark.parametrize(
     "email",
     [
@@ -133,6 +162,17 @@ def test_invisible_control_characters_are_refused_in_text_fields(character: str)
         _record, problems = validate(SourceDocument("content/oit/o1.yaml", value), DisclosureFile)
         assert [p.key for p in problems] == ["control_character"], value
         assert f"U+{ord(character):04X}" in problems[0].format("en")
+
+
+def test_every_free_text_field_of_the_content_schema_refuses_control_characters() -> None:
+    """Found from the schema (site settings, organisation, table cells, …), so that a new
+    text field cannot skip the check."""
+    accepted = [
+        path
+        for path, name, checks in all_string_fields()
+        if name not in NOT_FREE_TEXT and not _refused(checks, "ข้อความ\x0bต่อ")
+    ]
+    assert accepted == []
 
 
 def test_tabs_and_line_breaks_are_ordinary_text() -> None:
