@@ -65,7 +65,10 @@ def test_a_file_reached_only_through_a_markdown_link_is_published(
         ("/files/o1/no-such-file.pdf", "missing_attachment"),
         ("/files/%2e%2e/site.yaml", "broken_link"),
         ("https://www.nongnamsai.example/oit/o77/", "broken_link"),
+        ("https://www.nongnamsai.example/files/o1/no-such-file.pdf", "missing_attachment"),
         ("/../outside/", "broken_link"),
+        ("/data/no-such-dataset.csv", "broken_link"),
+        ("/measures/2565/print/#nowhere", "broken_anchor"),
     ],
 )
 def test_a_broken_markdown_link_is_reported_where_it_is_written(
@@ -92,6 +95,17 @@ def test_a_broken_markdown_link_is_reported_where_it_is_written(
         "/files/o1/structure.pdf#page=2",
         "https://www.nongnamsai.example/oit/o2/",
         "https://other.example/missing/",
+        # Another service of the agency on the site's host, outside the site's own folders.
+        "https://www.nongnamsai.example/e-service/",
+        # Pages and downloads the build makes besides the content's own pages.
+        "/data/",
+        "/data/ita-results.csv",
+        "/data/catalog.json",
+        "/search/",
+        "/measures/2565/print/",
+        "/admin/",
+        "/oit/o23/",
+        "/files/procurement/2565/invitation-road.pdf",
         "mailto:saraban@nongnamsai.example",
         "tel:035000111",
     ],
@@ -108,6 +122,15 @@ def test_a_broken_link_in_a_news_body_is_placed_on_its_line(content: Path) -> No
         encoding="utf-8",
     )
     assert _found(content) == [("broken_link", post.name, 7, 12, "/news/ไม่มี/")]
+
+
+def test_a_broken_link_in_a_record_table_is_placed_on_its_line(content: Path) -> None:
+    report = content / "procurement" / "2565" / "report.yaml"
+    lines = report.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("text:"))
+    lines.insert(at + 1, "  ดู[แผน](/oit/o21/#ไม่มี)")
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _found(content) == [("broken_anchor", "report.yaml", at + 2, 11, "/oit/o21/#ไม่มี")]
 
 
 def test_a_broken_hard_coded_template_link_is_placed_in_the_template(
@@ -134,9 +157,13 @@ def test_links_outside_a_sub_path_deployment_are_broken(content: Path) -> None:
         ),
         encoding="utf-8",
     )
-    _set_o1_text(content, "[หน้าแรก](/) [O2](../o2/) [ข่าว](/tambon/news/)")
+    _set_o1_text(
+        content,
+        "[หน้าแรก](/) [O2](../o2/) [ข่าว](/tambon/news/)"
+        " [อบต.อื่น](https://www.nongnamsai.example/other-tambon/)",
+    )
     in_o1 = [(key, target) for key, file, _, _, target in _found(content) if file == "o1.yaml"]
-    assert in_o1 == [("broken_link", "/")]
+    assert in_o1 == [("broken_link", "/")]  # a full address outside the folder: another site
 
 
 def test_a_linked_file_symlinked_outside_content_is_not_published(

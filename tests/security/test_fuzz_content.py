@@ -22,27 +22,28 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder.load.content_tree import read_markdown, read_yaml
+from site_builder.load.content_tree import read_markdown, read_table, read_yaml
+from site_builder.load.tables import table_document
 from site_builder.load.yaml_source import SourceDocument, load_yaml_text
 from site_builder.pipeline import load_site, render_and_check
 from site_builder.problems import Problem, errors_in
-from site_builder.schema.content import (
-    AssessmentFile,
-    DisclosureFile,
-    MeasuresFile,
-    NewsFrontMatter,
-    SiteFile,
-)
+from site_builder.schema.records import TABLE_KINDS
 from site_builder.schema.validate import validate
+from tests.security.content_models import CONTENT_MODELS
 from tests.security.fixture_site import FIXTURE, ROOT, TEMPLATES
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SECONDS_PER_EXAMPLE = 20  # far above any honest run (< 1 s); reaching it means a hang
-MODELS = (SiteFile, AssessmentFile, MeasuresFile, DisclosureFile, NewsFrontMatter)
 REAL_FILES = sorted(
     [*FIXTURE.rglob("*.yaml"), *(ROOT / "content").rglob("*.yaml")],
     key=lambda p: p.as_posix(),
 )
+# Text mutations also reach the CSV tables.
+REAL_TEXT_FILES = sorted(
+    [*REAL_FILES, *FIXTURE.rglob("*.csv"), *(ROOT / "content").rglob("*.csv")],
+    key=lambda p: p.as_posix(),
+)
+TABLE_MODELS = tuple(dict.fromkeys(kind.model for kind in TABLE_KINDS))
 
 
 class Hang(Exception):
@@ -85,6 +86,28 @@ def test_arbitrary_bytes_load_as_a_document_or_clear_problems(data: bytes) -> No
             loaded, problems = read(path)
             assert (loaded is None) == bool(problems)
             assert_clear(problems)
+
+
+@FUZZ
+@given(data=st.binary(max_size=4000))
+def test_arbitrary_bytes_as_a_csv_table_read_as_rows_or_clear_problems(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder, time_limit(SECONDS_PER_EXAMPLE):
+        root = Path(folder)
+        path = root / "procurement" / "2565" / "summary-2565-01.csv"
+        path.parent.mkdir(parents=True)
+        path.write_bytes(data)
+        table, problems = read_table(path, root)
+        assert (table is None) == bool(problems)
+        assert_clear(problems)
+        if table is None:
+            return
+        for model in TABLE_MODELS:
+            doc, found = table_document(table.csv, model.spec())
+            assert_clear(found)
+            if doc is not None:
+                record, invalid = validate(doc, model)
+                assert (record is None) == bool(invalid)
+                assert_clear(invalid)
 
 
 YAML_ALPHABET = st.sampled_from(
@@ -140,7 +163,7 @@ def test_arbitrary_yaml_structures_validate_or_give_clear_problems(value: Any) -
         assert_clear(problems)
         if doc is None:
             return
-        for model in MODELS:
+        for model in CONTENT_MODELS:
             record, found = validate(doc, model)
             assert (record is None) == bool(found)
             assert_clear(found)
@@ -200,7 +223,7 @@ def mutated(draw: st.DrawFn) -> tuple[Path, str]:
 @st.composite
 def text_mutated(draw: st.DrawFn) -> tuple[Path, str]:
     """A real content file with a few random edits to its text (as a typing editor might)."""
-    source = draw(st.sampled_from(REAL_FILES))
+    source = draw(st.sampled_from(REAL_TEXT_FILES))
     text = source.read_text(encoding="utf-8")
     for _ in range(draw(st.integers(min_value=1, max_value=5))):
         at = draw(st.integers(min_value=0, max_value=len(text)))

@@ -89,6 +89,23 @@ def test_a_content_file_symlinked_outside_is_refused_and_its_text_never_publishe
     assert ("file_outside_content", "o2.yaml", 0) in _problems(content)
 
 
+@pytest.mark.parametrize(
+    "relative",
+    ["organisation.yaml", "statistics/complaints-2565.csv", "procurement/2565/report.yaml"],
+)
+def test_a_record_file_symlinked_outside_is_refused_and_its_text_never_published(
+    content: Path, outside: Path, tmp_path: Path, relative: str
+) -> None:
+    (outside / "secret.csv").write_text(f"เดือน,หมายเหตุ\nตุลาคม,{SECRET}\n", encoding="utf-8")
+    target = content / relative
+    target.unlink()
+    target.symlink_to(outside / ("secret.csv" if relative.endswith(".csv") else "secret.yaml"))
+    assert ("file_outside_content", target.name, 0) in _problems(content)
+    with pytest.raises(ContentErrors):
+        build(content, TEMPLATES, tmp_path / "output")
+    assert not (tmp_path / "output").exists()
+
+
 def test_a_symlink_that_stays_inside_content_is_published_as_a_copy(
     content: Path, tmp_path: Path
 ) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.load import yaml_source
-from site_builder.load.content_tree import read_markdown, read_yaml
+from site_builder.load.content_tree import read_markdown, read_table, read_yaml
 from site_builder.load.yaml_source import (
     MAX_ALIAS_EXPANSION,
     MAX_DEPTH,
@@ -251,6 +251,19 @@ def test_a_file_over_the_size_limit_is_refused_with_a_readable_size(tmp_path: Pa
     assert text.startswith(f"{big.as_posix()}: ")
     assert "64.0 MB" in text and f"{MAX_FILE_BYTES / 1024 / 1024:.1f} MB" in text
     assert "ไฟล์" in problem.format("th")
+
+
+def test_a_csv_table_over_the_size_limit_is_refused_with_a_readable_size(tmp_path: Path) -> None:
+    big = tmp_path / "procurement" / "2565" / "summary-2565-01.csv"
+    big.parent.mkdir(parents=True)
+    with big.open("wb") as handle:
+        handle.truncate(64 * 1024 * 1024)
+    table, problems = read_table(big, tmp_path)
+    assert table is None
+    assert [(p.key, p.format("en").split(": ")[0]) for p in problems] == [
+        ("file_too_large", big.as_posix())
+    ]
+    assert "64.0 MB" in problems[0].format("en")
 
 
 def test_a_file_exactly_at_the_size_limit_is_read(tmp_path: Path) -> None:
