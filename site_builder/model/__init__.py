@@ -14,6 +14,7 @@ from site_builder.model.attachment import Attachment
 from site_builder.model.dataset import Dataset
 from site_builder.model.records import ItemRecord, Month, Records
 from site_builder.model.richtext import RichText
+from site_builder.opendata.ocds import ProcurementPackage
 from site_builder.schema.content import (
     Adoption,
     Agency,
@@ -218,3 +219,4 @@ class Site:
         default_factory=Records
     )  # organisation, statistics, budget, procurement
     datasets: tuple[Dataset, ...] = ()  # the tables published under data/ (open data)
+    procurement_ocds: ProcurementPackage | None = None  # data/ocds-release-package.json
