@@ -6,12 +6,8 @@ import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from jsonschema import Draft4Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT4
 
 from site_builder.opendata.ocds import (
     Buyer,
@@ -23,8 +19,8 @@ from site_builder.opendata.ocds import (
     package_bytes,
     release_package,
 )
+from tests.support.ocds import ocds_errors as errors_in
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "fixtures" / "ocds-1.1.5"
 BUYER = Buyer(
     name="องค์การบริหารส่วนตำบลทุ่งตัวอย่าง",
     id="TH-LAO-9999",
@@ -81,25 +77,6 @@ PLANNED_ONLY = ProcurementRecord(
     budget=Decimal("2500000"),
     planned=dt.date(2022, 10, 20),
 )
-
-
-def validator() -> Draft4Validator:
-    """The OCDS 1.1.5 release package schema, offline; date-time formats are checked too."""
-    package_schema = json.loads((SCHEMAS / "release-package-schema.json").read_text())
-    release_schema = json.loads((SCHEMAS / "release-schema.json").read_text())
-    registry = Registry().with_resource(
-        release_schema["id"], Resource.from_contents(release_schema, default_specification=DRAFT4)
-    )
-    return Draft4Validator(
-        package_schema, registry=registry, format_checker=Draft4Validator.FORMAT_CHECKER
-    )
-
-
-def errors_in(package: dict) -> list[str]:
-    return [
-        f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
-        for error in validator().iter_errors(package)
-    ]
 
 
 def site_link(path: str) -> str:
