@@ -145,7 +145,7 @@ class _Process:
         return replace(
             record,
             reference_price=row.reference_price,
-            tenderers=tuple(_bidder(line) for line in row.bidders),
+            tenderers=tuple(_bidder(bid) for bid in row.bidders),
             supplier=Supplier(row.winner),
             award_amount=row.agreed_price,
             award_reason=row.reason,

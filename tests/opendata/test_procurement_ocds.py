@@ -3,11 +3,14 @@ monthly สขร.1 (O23) of the fictional agency in tests/fixtures/structured, 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
+from site_builder.opendata.contracting import contract_of, default_prefix
+from site_builder.opendata.ocds import Contract
 from site_builder.pipeline import load_site
 from tests.structured.conftest import FIXTURE
 from tests.support.ocds import ocds_errors
@@ -177,3 +180,27 @@ def test_without_base_url_no_package_is_published(tmp_path: Path):
     assert catalog_entry(site, "procurement-ocds") is None
     assert "ocds-release-package.json" not in (site / "oit/o23/index.html").read_text("utf-8")
     assert (site / "data" / "procurement-results.csv").is_file()  # the tables still are
+
+
+@pytest.mark.parametrize(
+    ("cell", "signed"),
+    [
+        ("สัญญาจ้างเลขที่ ๑/๒๕๖๕ ลงวันที่ ๒๘ ธ.ค. ๒๕๖๔", dt.date(2021, 12, 28)),
+        ("ใบสั่งซื้อเลขที่ 2/2565 ลงวันที่ 17/1/2565", dt.date(2022, 1, 17)),
+        ("ข้อตกลงเลขที่ 3/2565 ลงวันที่ 2022-02-01", dt.date(2022, 2, 1)),
+        ("ข้อตกลงจ้างเลขที่ 5/2565", None),
+    ],
+)
+def test_the_contract_cell_gives_its_signing_date(cell: str, signed: dt.date | None):
+    assert contract_of(cell) == Contract(cell, signed)
+
+
+def test_a_contract_cell_naming_no_contract_makes_no_contract_stage():
+    assert contract_of("อยู่ระหว่างจัดทำสัญญา") is None
+
+
+def test_the_stand_in_prefix_is_unique_to_each_sites_address():
+    assert default_prefix("https://nongkaew.example/") == "unregistered-nongkaew.example"
+    assert default_prefix("https://province.example.go.th/agency-7/") == (
+        "unregistered-province.example.go.th-agency-7"
+    )
