@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from site_builder.load.content_tree import load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
 from site_builder.problems import ContentErrors, Problem, errors_in
+from site_builder.readiness import default_as_of, evaluate
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
 from site_builder.schema.bundle import validate_content
@@ -25,16 +27,17 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
-    """Load, validate and model the content; every problem found is returned."""
+def load_site(content: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
+    """Load, validate and model the content, and judge O1–O43 at `as_of` (default: today,
+    or SOURCE_DATE_EPOCH's date); every problem found is returned."""
     raw, problems = load_content(content)
     valid, found = validate_content(raw)
     problems += found
     site, found = build_site(valid, content)
     problems += found
-    if errors_in(problems):
+    if site is None or errors_in(problems):
         return None, problems
-    return site, problems
+    return replace(site, readiness=evaluate(site, as_of or default_as_of())), problems
 
 
 def render_site(site: Site, templates: Path) -> list[tuple[Page, bytes]]:
@@ -54,10 +57,12 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
     ]
 
 
-def build(content: Path, templates: Path, output: Path) -> BuildReport:
+def build(
+    content: Path, templates: Path, output: Path, as_of: dt.date | None = None
+) -> BuildReport:
     """Build the site into `output`; raises ContentErrors (output untouched) on any error."""
     started = time.perf_counter()
-    site, problems = load_site(content)
+    site, problems = load_site(content, as_of)
     if site is None:
         raise ContentErrors(problems)
     rendered = render_site(site, templates)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from site_builder.model.richtext import RichText
+from site_builder.periods import Period
 from site_builder.schema.content import (
     Adoption,
     Agency,
@@ -19,7 +21,10 @@ from site_builder.schema.content import (
     ProgressReport,
     SiteSettings,
 )
-from site_builder.schema.framework import FrameworkFile, ItemSpec
+from site_builder.schema.framework import EvidenceKind, FrameworkFile, ItemSpec
+
+if TYPE_CHECKING:  # the readiness stage imports the model
+    from site_builder.readiness.results import Readiness
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +128,34 @@ class FeedLink:
 
 
 @dataclass(frozen=True, slots=True)
+class EmptyPeriod:
+    """A period the agency states had nothing to report (e.g. ไม่มีการจัดซื้อจัดจ้าง)."""
+
+    period: Period
+    statement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of what an item shows, as the readiness rules read it.
+
+    Each kind of content that publishes an item adds its evidence (documents, links, text,
+    feeds and stated empty periods today; structured records such as monthly procurement
+    summaries or executives as they arrive), so the rules ask "which periods, parts and
+    facts does this item cover?" without knowing where the content came from.
+    """
+
+    kind: EvidenceKind
+    title: str
+    date: dt.date | None = None  # issued; evidence dated after the reference date does not count
+    period: Period | None = None  # the months it covers, when known
+    period_from: Literal["stated", "title", "date"] | None = None  # how `period` was found
+    part: str | None = None  # the required part of the item it shows (O1: สมาชิกสภา)
+    subject: str | None = None  # whom or what a record describes, e.g. a post (นายก อบต.)
+    facts: frozenset[str] | None = None  # the facts a record gives (PersonFact; "vacant")
+
+
+@dataclass(frozen=True, slots=True)
 class OitItem:
     """One O item of the checklist, with what the agency has published for it."""
 
@@ -134,6 +167,8 @@ class OitItem:
     documents: tuple[Attachment, ...] = ()
     links: tuple[Attachment, ...] = ()
     fed_by: tuple[FeedLink, ...] = ()
+    empty_periods: tuple[EmptyPeriod, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     updated: dt.date | None = None
     source: str | None = None
 
@@ -151,7 +186,7 @@ class OitItem:
 
     @property
     def published(self) -> bool:
-        return bool(self.text or self.documents or self.links or self.fed_by)
+        return bool(self.text or self.documents or self.links or self.fed_by or self.empty_periods)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,3 +232,4 @@ class Site:
     news: tuple[NewsPost, ...]  # newest first
     attachments: tuple[str, ...]  # content paths of files to copy ("files/…")
     logo: str | None = None
+    readiness: Readiness | None = None  # O1–O43 judged at a reference date (pipeline stage)

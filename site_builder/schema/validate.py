@@ -117,6 +117,7 @@ _CUSTOM_KEYS = {
     "bad_email",
     "bad_content_path",
     "bad_period",
+    "bad_item_period",
     "document_needs_one_source",
 }
 
