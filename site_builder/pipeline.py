@@ -1,4 +1,4 @@
-"""The build, stage by stage: load → validate → model → render → write."""
+"""The build, stage by stage: load → validate → model → readiness → render → write."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from site_builder.model import Site
 from site_builder.model.build import build_site
 from site_builder.problems import ContentErrors, Problem, errors_in
 from site_builder.readiness import default_as_of, evaluate
+from site_builder.render.assessor_sheet import SHEET_CSV, sheet_csv, sheet_rows
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
+from site_builder.render.readiness_pages import plan_readiness_pages
 from site_builder.schema.bundle import validate_content
 from site_builder.write import write_site
 
@@ -43,7 +45,9 @@ def load_site(content: Path, as_of: dt.date | None = None) -> tuple[Site | None,
 def render_site(site: Site, templates: Path) -> list[tuple[Page, bytes]]:
     chrome = make_chrome(site)
     env = make_environment(templates, chrome)
-    return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
+    pages = plan_pages(site)
+    pages += plan_readiness_pages(site, pages)
+    return [(page, render_page(env, chrome, page)) for page in pages]
 
 
 def static_files(templates: Path) -> list[tuple[Path, str]]:
@@ -68,7 +72,9 @@ def build(
     rendered = render_site(site, templates)
     copies = [(content / path, path) for path in site.attachments]
     copies += static_files(templates)
-    files = write_site(output, ((page.output_file, html) for page, html in rendered), copies)
+    outputs = [(page.output_file, html) for page, html in rendered]
+    outputs.append((SHEET_CSV, sheet_csv(sheet_rows(site, [page for page, _ in rendered]))))
+    files = write_site(output, outputs, copies)
     return BuildReport(
         pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
         documents=len(site.attachments),

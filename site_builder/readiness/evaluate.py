@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from site_builder.messages import Ref
 from site_builder.model import Evidence, OitItem, Site
@@ -43,6 +43,7 @@ class _Finding:
     status: Status
     reasons: tuple[Reason, ...] = ()
     notes: tuple[Reason, ...] = ()
+    unverified: bool = False  # given by a rule the reference marks unverified
 
 
 _READY = _Finding(Status.READY)
@@ -91,17 +92,23 @@ def judge_item(item: OitItem, as_of: dt.date, feed_year: int) -> ItemReadiness:
     findings = [_presence(item, counted, feed_year)]
     for rule in item.spec.rules:
         if isinstance(rule, FiscalYearRule):
-            findings.append(_periods(item, rule, counted, as_of))
+            finding = _periods(item, rule, counted, as_of)
         elif isinstance(rule, PartsRule):
-            findings.append(_parts(rule, counted))
-        elif isinstance(rule, PersonFactsRule):
-            findings.append(_person_facts(rule, counted))
+            finding = _parts(rule, counted)
+        else:
+            assert isinstance(rule, PersonFactsRule)
+            finding = _person_facts(rule, counted)
+        findings.append(replace(finding, unverified=not rule.verified))
     status = max((f.status for f in findings), key=lambda s: s.severity)
     reasons = tuple(r for f in findings if f.status is not Status.READY for r in f.reasons)
     notes = [n for f in findings for n in f.notes]
     if later:
         notes.append(Reason.of("readiness_later_ignored", titles=_quoted(later)))
-    return ItemReadiness(item, status, reasons, tuple(notes))
+    # The status rests on an unverified rule when no verified rule alone would give it.
+    unverified = status is not Status.READY and all(
+        f.unverified for f in findings if f.status is status
+    )
+    return ItemReadiness(item, status, reasons, tuple(notes), unverified)
 
 
 def _quoted(titles: Sequence[str]) -> str:
@@ -232,11 +239,16 @@ def _one_period(
             found=found,
             period=wanted,
             fiscal_year=year,
+            rule=wanted_text,
             unverified=unverified,
         )
         return _Finding(Status.OUTDATED, (reason,))
     reason = Reason.of(
-        f"readiness_{kind}_missing", period=wanted, fiscal_year=year, unverified=unverified
+        f"readiness_{kind}_missing",
+        period=wanted,
+        fiscal_year=year,
+        rule=wanted_text,
+        unverified=unverified,
     )
     return _Finding(Status.MISSING, (reason,))
 

@@ -122,15 +122,11 @@ class ItemReadiness:
     status: Status
     reasons: tuple[Reason, ...]  # why it is not ready (empty when ready)
     notes: tuple[Reason, ...]  # what the judgement took into account
+    unverified: bool = False  # the status rests on a rule the reference marks unverified
 
     @property
     def code(self) -> str:
         return self.item.code
-
-    @property
-    def unverified(self) -> bool:
-        """True when the status rests on a rule the reference marks unverified."""
-        return any(reason.unverified for reason in self.reasons)
 
     def label(self, lang: str) -> str:
         return self.status.label(lang)
@@ -219,6 +215,17 @@ class Readiness:
 
     def count(self, status: Status) -> int:
         return sum(result.status is status for result in self.items)
+
+    @property
+    def ready_count(self) -> int:
+        return self.count(Status.READY)
+
+    def indicator_of(self, result: ItemReadiness) -> int:
+        return next(
+            sub.indicator
+            for sub in self.framework.sub_indicators
+            if sub.code == result.item.sub_indicator
+        )
 
     def source_text(self, source_id: str) -> str:
         return self.framework.sources.get(source_id, source_id)
