@@ -119,7 +119,9 @@ def _presence(item: OitItem, counted: tuple[Evidence, ...], feed_year: int) -> _
     if counted:
         return _READY
     file = f"oit/{item.code}.yaml"
-    if item.source is not None and not item.fed_by:
+    if item.evidence:
+        return _Finding(Status.MISSING, (Reason.of("readiness_only_later"),))
+    if item.source is not None:
         return _Finding(Status.MISSING, (Reason.of("readiness_empty_file", file=item.source),))
     if not item.spec.feeds:
         return _Finding(Status.MISSING, (Reason.of("readiness_no_content", file=file),))
@@ -227,7 +229,11 @@ def _one_period(
     unplaced = tuple(e.title for e in accepted if e not in placed)
     if unplaced:
         reason = Reason.of(
-            f"readiness_{kind}_unplaced", titles=_quoted(unplaced), period=wanted, fiscal_year=year
+            f"readiness_{kind}_unplaced",
+            titles=_quoted(unplaced),
+            period=wanted,
+            fiscal_year=year,
+            year=year.year,
         )
         return _Finding(Status.NEEDS_REVIEW, (reason,))
     older = [e.period for e in placed if e.period is not None and e.period.last < wanted.first]
