@@ -170,6 +170,7 @@ class OitItem:
     empty_periods: tuple[EmptyPeriod, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     updated: dt.date | None = None
+    reviewed: dt.date | None = None  # a person checked what the readiness rules cannot judge
     source: str | None = None
 
     @property

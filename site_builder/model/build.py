@@ -433,6 +433,7 @@ def _item(
         empty_periods=empty_periods,
         evidence=evidence,
         updated=max(dates, default=None),
+        reviewed=record.reviewed,
         source=source.file,
     )
 

@@ -99,9 +99,12 @@ def judge_item(item: OitItem, as_of: dt.date, feed_year: int) -> ItemReadiness:
             assert isinstance(rule, PersonFactsRule)
             finding = _person_facts(rule, counted)
         findings.append(replace(finding, unverified=not rule.verified))
+    findings, note = _person_review(item, findings, counted, as_of)
     status = max((f.status for f in findings), key=lambda s: s.severity)
     reasons = tuple(r for f in findings if f.status is not Status.READY for r in f.reasons)
     notes = [n for f in findings for n in f.notes]
+    if note is not None:
+        notes.append(note)
     if later:
         notes.append(Reason.of("readiness_later_ignored", titles=_quoted(later)))
     # The status rests on an unverified rule when no verified rule alone would give it.
@@ -109,6 +112,27 @@ def judge_item(item: OitItem, as_of: dt.date, feed_year: int) -> ItemReadiness:
         f.unverified for f in findings if f.status is status
     )
     return ItemReadiness(item, status, reasons, tuple(notes), unverified)
+
+
+def _person_review(
+    item: OitItem, findings: list[_Finding], counted: tuple[Evidence, ...], as_of: dt.date
+) -> tuple[list[_Finding], Reason | None]:
+    """A person's review (`reviewed`) settles what only a person can judge, as long as the
+    item has not changed since; it never overrides what the checks found missing."""
+    if item.reviewed is None or item.reviewed > as_of:
+        return findings, None
+    changes = [e.date for e in counted if e.date is not None]
+    if item.updated is not None and item.updated <= as_of:
+        changes.append(item.updated)
+    last_change = max(changes, default=None)
+    if last_change is not None and item.reviewed < last_change:
+        return findings, Reason.of(
+            "readiness_review_stale", reviewed=item.reviewed, changed=last_change
+        )
+    if not any(f.status is Status.NEEDS_REVIEW for f in findings):
+        return findings, None
+    settled = [_READY if f.status is Status.NEEDS_REVIEW else f for f in findings]
+    return settled, Reason.of("readiness_reviewed", reviewed=item.reviewed)
 
 
 def _quoted(titles: Sequence[str]) -> str:

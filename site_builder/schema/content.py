@@ -214,6 +214,11 @@ class DisclosureFile(Record):
 
     code: OitCode
     updated: Date | None = Field(default=None, description="last update of this item")
+    reviewed: Date | None = Field(
+        default=None,
+        description="when a person last checked what the readiness checks cannot judge "
+        "(e.g. each executive's photo and contact); counts until the item changes",
+    )
     text: Markdown | None = None
     documents: list[DisclosureDocument] = Field(default_factory=list)
     links: list[DisclosureLink] = Field(default_factory=list)

@@ -49,7 +49,7 @@ EXPECTED = {
     ("complete", "2022-10-01"): statuses(
         R, O2=NR, O43=M, **dict.fromkeys(OUTDATED_ON_1_OCTOBER, OD)
     ),
-    ("complete", "2023-04-01"): statuses(R, O2=NR),
+    ("complete", "2023-04-01"): statuses(R),  # O2: a person's review of 1 November 2022
     ("missing-items", "2022-10-01"): statuses(M, O3=R, O5=R, O9=R),
     ("missing-items", "2023-04-01"): statuses(M, O1=INC, O3=R, O5=R, O7=R, O9=R),
     ("last-year", "2022-09-30"): statuses(
@@ -160,6 +160,17 @@ def test_six_month_report_due_but_absent():
     assert [note.key for note in not_due.notes] == ["readiness_half_not_due"]
 
 
+def test_a_persons_review_settles_what_only_a_person_can_judge_once_it_has_happened():
+    before = judged("complete", "2022-10-01").item("O2")  # reviewed on 1 November 2022
+    after = judged("complete", "2023-04-01").item("O2")
+
+    assert before.status is Status.NEEDS_REVIEW
+    assert after.status is Status.READY
+    assert after.note_texts("th") == [
+        "เจ้าหน้าที่ตรวจส่วนที่ระบบตรวจเองไม่ได้แล้วเมื่อ 1 พฤศจิกายน 2565 (reviewed)"
+    ]
+
+
 def test_documents_published_after_the_reference_date_are_named_in_the_notes():
     plan = judged("complete", "2022-10-01").item("O10")
 
@@ -177,11 +188,11 @@ def test_counts_per_indicator_cover_all_43_items():
 
 
 def test_estimate_is_the_mean_of_indicator_9_and_10_pass_shares():
-    estimate = judged("complete", "2023-04-01").estimate
+    estimate = judged("complete", "2022-10-01").estimate
 
-    assert round(estimate.low, 2) == round((100 * 32 / 33 + 100) / 2, 2) == 98.48
-    assert estimate.high == 100
-    assert (round(estimate.ita_points_low, 2), estimate.ita_points_high) == (39.39, 40)
+    assert round(estimate.low, 2) == round((100 * 21 / 33 + 100 * 7 / 10) / 2, 2) == 66.82
+    assert round(estimate.high, 2) == round((100 * 22 / 33 + 100 * 7 / 10) / 2, 2) == 68.33
+    assert (round(estimate.ita_points_low, 2), round(estimate.ita_points_high, 2)) == (26.73, 27.33)
     assert "2567" in estimate.rule.text("th") and "SRC_SPM_SK2567" in estimate.rule.text("th")
 
 

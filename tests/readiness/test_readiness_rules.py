@@ -330,3 +330,49 @@ def test_worst_rule_wins_and_every_failing_rule_gives_its_reason():
 
     assert result.status is Status.OUTDATED
     assert [r.key for r in result.reasons] == ["readiness_parts_missing", "readiness_year_outdated"]
+
+
+# --- a person's review -----------------------------------------------------------------
+
+
+def reviewed_item(
+    code: str, reviewed: str, *evidence: Evidence, updated: str | None = None
+) -> OitItem:
+    return OitItem(
+        SPECS[code],
+        "9.1",
+        "ข้อมูลพื้นฐาน",
+        "ข้อมูลพื้นฐาน",
+        evidence=evidence,
+        reviewed=dt.date.fromisoformat(reviewed),
+        updated=dt.date.fromisoformat(updated) if updated else None,
+    )
+
+
+def test_review_settles_what_only_a_person_can_judge():
+    it = reviewed_item("O2", "2023-01-10", Evidence("text", "O2"), updated="2023-01-05")
+
+    result = judge(it, "2023-04-01")
+
+    assert result.status is Status.READY
+    assert [note.key for note in result.notes] == ["readiness_reviewed"]
+
+
+def test_review_does_not_count_before_it_happened_or_after_the_item_changed():
+    directory = document("ทำเนียบผู้บริหาร", dt.date(2023, 2, 1), Period.month(Month(2023, 2)), "date")
+    stale = reviewed_item("O2", "2023-01-10", directory)
+
+    assert judge(stale, "2023-04-01").status is Status.NEEDS_REVIEW
+    assert judge(stale, "2023-04-01").notes[-1].key == "readiness_review_stale"
+    assert (
+        judge(reviewed_item("O2", "2023-05-01", directory), "2023-04-01").status
+        is Status.NEEDS_REVIEW
+    )
+
+
+def test_review_never_hides_what_the_checks_found_missing():
+    charts = [document(f"แผนผัง {p}", part=p) for p in ("ผู้บริหาร", "พนักงาน")]
+
+    result = judge(reviewed_item("O1", "2023-01-10", *charts), "2023-04-01")
+
+    assert result.status is Status.INCOMPLETE
