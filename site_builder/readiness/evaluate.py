@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from site_builder.messages import Ref
-from site_builder.model import Evidence, OitItem, Site
+from site_builder.model import ChecklistSection, Evidence, OitItem, Site
 from site_builder.periods import Period
 from site_builder.readiness.results import (
     Estimate,
@@ -341,7 +341,9 @@ def _person_facts(rule: PersonFactsRule, counted: tuple[Evidence, ...]) -> _Find
 
 
 def _tallies(
-    framework: FrameworkFile, results: tuple[ItemReadiness, ...], sections: Sequence
+    framework: FrameworkFile,
+    results: tuple[ItemReadiness, ...],
+    sections: Sequence[ChecklistSection],
 ) -> tuple[IndicatorTally, ...]:
     names = {ind.number: ind.name_th for ind in framework.indicators}
     by_code = {result.code: result for result in results}

@@ -104,6 +104,17 @@ def count_lines(readiness: Readiness, lang: str) -> list[str]:
     return lines
 
 
+def verified_lines(readiness: Readiness, lang: str) -> list[str]:
+    """The verified rules about the whole checklist that the checks and the estimate use."""
+    return [
+        message(lang, f"readiness_general_{rule.id}")
+        + " — "
+        + message(lang, "report_source_label", sources=", ".join(rule.source))
+        for rule in readiness.framework.general_rules
+        if rule.verified
+    ]
+
+
 def confirm_lines(readiness: Readiness, lang: str) -> list[str]:
     lines = []
     for entry in readiness.to_confirm:
@@ -155,7 +166,9 @@ def format_text(readiness: Readiness, lang: str) -> str:
     out += ["", message(lang, "report_legend"), ""]
     out += [message(lang, "report_counts_heading"), *count_lines(readiness, lang), ""]
     out += [message(lang, "report_estimate_heading"), *estimate_lines(readiness, lang), ""]
-    out += [message(lang, "report_confirm_heading")]
+    out += [message(lang, "report_verified_heading")]
+    out += [f"- {line}" for line in verified_lines(readiness, lang)]
+    out += ["", message(lang, "report_confirm_heading")]
     out += [f"- {line}" for line in confirm_lines(readiness, lang)]
     out += ["", message(lang, "report_sources_heading")]
     out += [f"{source}: {text}" for source, text in cited_sources(readiness)]
@@ -218,6 +231,7 @@ def as_json(readiness: Readiness, lang: str) -> dict[str, Any]:
             ],
             "rule": estimate.rule.text(lang),
         },
+        "rules_used": verified_lines(readiness, lang),
         "rules_to_confirm": [
             {
                 "code": entry.code,
@@ -285,6 +299,7 @@ def page_inputs(readiness: Readiness, lang: str) -> dict[str, Any]:
         "fiscal_year_label": FiscalYear(readiness.fiscal_year).label(lang),
         "count_lines": count_lines(readiness, lang),
         "estimate_lines": estimate_lines(readiness, lang),
+        "verified_lines": verified_lines(readiness, lang),
         "confirm_lines": confirm_lines(readiness, lang),
         "sources": cited_sources(readiness),
     }
