@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import jinja2
+
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
@@ -144,7 +146,14 @@ def _report(options: argparse.Namespace) -> int:
     elif options.format == "csv":
         text = format_csv(readiness, lang)
     elif options.format == "html":
-        text = format_html(readiness, lang, options.templates)
+        try:
+            text = format_html(readiness, lang, options.templates)
+        except jinja2.TemplateNotFound as missing:
+            print(
+                message(lang, "cli_template_missing", name=missing.name, folder=options.templates),
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     else:
         text = format_text(readiness, lang)
     sys.stdout.buffer.write(text.encode("utf-8"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +188,25 @@ def test_report_on_the_shipped_content_lists_each_missing_item_and_why():
         "ยังไม่มีข้อมูลข้อนี้ในเว็บไซต์ — เพิ่มรายงานผลการดำเนินการตามมาตรการ (progress_reports) ในไฟล์ measures/2565.yaml หรือไฟล์ oit/O43.yaml"
     ]
     assert by_code["O23"]["reasons"][1].startswith("ไม่มีสรุปของเดือน ต.ค. 2564 – ก.พ. 2565")
+
+
+def test_report_html_without_its_template_says_so_instead_of_a_traceback(capsys, tmp_path):
+    code, out, err = run(
+        capsys, "report", "--content", GAPS, "--format", "html", "--templates", str(tmp_path)
+    )
+
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"ไม่พบแม่แบบ readiness_report.html ในโฟลเดอร์ {tmp_path}")
+
+
+def test_report_on_content_with_errors_lists_them_and_fails(capsys, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(GAPS, content)
+    (content / "oit" / "O99.yaml").write_text("code: O99\n", encoding="utf-8")
+
+    code, out, err = run(capsys, "report", "--content", str(content))
+
+    assert code == 1
+    assert out == ""
+    assert "O99.yaml:1:1: code: ไม่มีข้อ O99 ในแบบตรวจ ita-2565" in err
