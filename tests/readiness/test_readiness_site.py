@@ -50,11 +50,12 @@ def test_index_shows_each_items_readiness_status_and_last_update(tmp_path):
     index = (built(tmp_path, "monthly-gaps") / "oit" / "index.html").read_text(encoding="utf-8")
 
     o23 = row_of(index, "O23")
-    assert '<span class="status status-incomplete">ไม่ครบ</span>' in o23
+    assert '<span class="status status-incomplete">ไม่ครบ*</span>' in o23
     assert '<time datetime="2023-03-01">1 มีนาคม 2566</time>' in o23  # updated: 2023-03-01
     assert '<span class="status status-missing">ยังไม่มีข้อมูล</span>' in row_of(index, "O1")
     assert 'สถานะความพร้อม ณ วันที่ <time datetime="2023-04-01">' in index
     assert "ไม่ใช่ผลการประเมินของสำนักงาน ป.ป.ช." in index
+    assert "สถานะที่มีเครื่องหมาย * อาศัยเกณฑ์ที่ยังไม่ได้ยืนยัน" in index  # O23's fiscal-year rule
 
 
 def test_item_page_shows_its_status_and_the_months_stated_as_having_nothing(tmp_path):
@@ -62,7 +63,7 @@ def test_item_page_shows_its_status_and_the_months_stated_as_having_nothing(tmp_
         encoding="utf-8"
     )
 
-    assert '<span class="status status-incomplete">ไม่ครบ</span>' in page
+    assert '<span class="status status-incomplete">ไม่ครบ*</span>' in page
     assert "<li>มกราคม 2566 — ไม่มีการจัดซื้อจัดจ้าง</li>" in page
 
 
