@@ -15,12 +15,15 @@ from pathlib import Path
 
 import jinja2
 
+from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
 from site_builder.readiness import Readiness, Status
 from site_builder.readiness.report import FORMATS, format_csv, format_html, format_json, format_text
 from site_builder.readiness.results import date_label
+from site_builder.render.pdf import PdfUnavailable
+from site_builder.search import SearchIndexError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -53,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=Path("output"), help="output folder (default: output)"
     )
     build_verb.add_argument("--quiet", action="store_true", help="print only problems")
+    build_verb.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also make a PDF of each printable document (needs: pip install '.[pdf]')",
+    )
     check_verb = verbs.add_parser(
         "check", parents=[common], help="validate the content without writing anything"
     )
@@ -68,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     report_verb.add_argument(
         "--templates", type=Path, default=Path("templates"), help="templates folder (for html)"
     )
+    add_publishing_verbs(verbs)
     return parser
 
 
@@ -86,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help")):
         args.insert(0, "build")
     options = _parser().parse_args(args)
+    if options.verb in PUBLISHING_VERBS:
+        return PUBLISHING_VERBS[options.verb](options)
     try:
         options.as_of = dt.date.fromisoformat(options.as_of) if options.as_of else None
     except ValueError:
@@ -119,7 +130,7 @@ def _check(options: argparse.Namespace) -> int:
     files = sum(
         1
         for p in options.content.rglob("*")
-        if p.is_file() and p.suffix in (".yaml", ".yml", ".md")
+        if p.is_file() and p.suffix in (".yaml", ".yml", ".md", ".csv")
     )
     print(message(options.lang, "cli_check_ok", files=files, warnings=warnings))
     print(_readiness_summary(site.readiness, options.lang))
@@ -166,7 +177,9 @@ def _build(options: argparse.Namespace) -> int:
     shown_output = options.output.as_posix()
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        report = build(options.content, options.templates, options.output, options.as_of)
+        report = build(
+            options.content, options.templates, options.output, options.as_of, pdf=options.pdf
+        )
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)
         print(
@@ -174,9 +187,15 @@ def _build(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_ERRORS
+    except PdfUnavailable as missing:
+        print(message(lang, "pdf_unavailable", problem=missing), file=sys.stderr)
+        return EXIT_ERRORS
     except KeyboardInterrupt:
         print(message(lang, "cli_interrupted", output=shown_output), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except SearchIndexError as exc:
+        print(message(lang, "cli_search_failed", problem=exc, output=shown_output), file=sys.stderr)
+        return EXIT_ERRORS
     except OSError as exc:
         print(message(lang, "cli_write_failed", problem=exc, output=shown_output), file=sys.stderr)
         return EXIT_ERRORS

@@ -7,16 +7,22 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
+from site_builder.admin.decap import config_bytes as admin_config_bytes
+from site_builder.admin.decap import decap_files
 from site_builder.load.content_tree import load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
+from site_builder.opendata.publish import open_data_files
 from site_builder.problems import ContentErrors, Problem, errors_in
 from site_builder.readiness import default_as_of, evaluate
 from site_builder.render.assessor_sheet import SHEET_CSV, sheet_csv, sheet_rows
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
+from site_builder.render.pdf import print_pdfs
 from site_builder.render.readiness_pages import plan_readiness_pages
 from site_builder.schema.bundle import validate_content
+from site_builder.search import index_site
 from site_builder.write import write_site
 
 
@@ -42,8 +48,8 @@ def load_site(content: Path, as_of: dt.date | None = None) -> tuple[Site | None,
     return replace(site, readiness=evaluate(site, as_of or default_as_of())), problems
 
 
-def render_site(site: Site, templates: Path) -> list[tuple[Page, bytes]]:
-    chrome = make_chrome(site)
+def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
+    chrome = make_chrome(site, pdf_documents=pdf)
     env = make_environment(templates, chrome)
     pages = plan_pages(site)
     pages += plan_readiness_pages(site, pages)
@@ -62,19 +68,35 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
 
 
 def build(
-    content: Path, templates: Path, output: Path, as_of: dt.date | None = None
+    content: Path,
+    templates: Path,
+    output: Path,
+    as_of: dt.date | None = None,
+    *,
+    pdf: bool = False,
 ) -> BuildReport:
-    """Build the site into `output`; raises ContentErrors (output untouched) on any error."""
+    """Build the site into `output`; raises ContentErrors (output untouched) on any error.
+
+    `as_of` is the date O1–O43 readiness is judged at (default: today, or
+    SOURCE_DATE_EPOCH's date). `pdf` adds a PDF of each printable document (needs the
+    optional WeasyPrint; raises PdfUnavailable, output untouched, when it is missing).
+    """
     started = time.perf_counter()
     site, problems = load_site(content, as_of)
     if site is None:
         raise ContentErrors(problems)
-    rendered = render_site(site, templates)
+    rendered = render_site(site, templates, pdf=pdf)
     copies = [(content / path, path) for path in site.attachments]
     copies += static_files(templates)
     outputs = [(page.output_file, html) for page, html in rendered]
     outputs.append((SHEET_CSV, sheet_csv(sheet_rows(site, [page for page, _ in rendered]))))
-    files = write_site(output, outputs, copies)
+    outputs += open_data_files(site)
+    if site.settings.admin.enabled:
+        outputs.append((ADMIN_CONFIG_PATH, admin_config_bytes(site)))
+        copies += decap_files(templates)
+    if pdf:
+        outputs += print_pdfs(site, rendered, outputs, copies)
+    files = write_site(output, outputs, copies, finish=index_site)
     return BuildReport(
         pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
         documents=len(site.attachments),

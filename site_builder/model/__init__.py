@@ -11,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from site_builder.model.attachment import Attachment
+from site_builder.model.dataset import Dataset
+from site_builder.model.records import ItemRecord, Month, Records
 from site_builder.model.richtext import RichText
 from site_builder.periods import Period
 from site_builder.schema.content import (
@@ -28,21 +31,12 @@ if TYPE_CHECKING:  # the readiness stage imports the model
 
 
 @dataclass(frozen=True, slots=True)
-class Attachment:
-    """A document as published: a file copied into the site, or an external link."""
-
-    title: str
-    href: str  # site path ("files/…") for copied files, absolute URL otherwise
-    is_file: bool
-    date: dt.date | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Indicator:
     number: int
     name_th: str
     tool: str
     score: float
+    rank: int  # 1 = highest score; equal scores share a rank (the seed ranks its ten indicators)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +63,7 @@ class Assessment:
     tools: tuple[ToolResult, ...]
     analysis: tuple[AnalysisSection, ...]
     source: str
+    updated: dt.date | None = None
 
     @property
     def path(self) -> str:
@@ -95,6 +90,15 @@ class MeasureSet:
     @property
     def path(self) -> str:
         return f"measures/{self.fiscal_year}/"
+
+    @property
+    def print_path(self) -> str:
+        """The A4 document of these measures (and the ITA analysis they answer)."""
+        return f"measures/{self.fiscal_year}/print/"
+
+    @property
+    def pdf_path(self) -> str:
+        return f"{self.print_path}measures-{self.fiscal_year}.pdf"
 
     @property
     def last_update(self) -> dt.date:
@@ -172,6 +176,7 @@ class OitItem:
     updated: dt.date | None = None
     reviewed: dt.date | None = None  # a person checked what the readiness rules cannot judge
     source: str | None = None
+    records: tuple[ItemRecord, ...] = ()  # typed content drawn on the page (current year first)
 
     @property
     def code(self) -> str:
@@ -187,7 +192,26 @@ class OitItem:
 
     @property
     def published(self) -> bool:
-        return bool(self.text or self.documents or self.links or self.fed_by or self.empty_periods)
+        current = any(record.current for record in self.records)
+        return bool(
+            self.text
+            or self.documents
+            or self.links
+            or self.fed_by
+            or self.empty_periods
+            or current
+        )
+
+    @property
+    def covered_until(self) -> Month | None:
+        """The latest month the current year's monthly records reach (O15, O23, O31)."""
+        months = [r.covered_until for r in self.records if r.current and r.covered_until]
+        return max(months, default=None)
+
+    @property
+    def gaps(self) -> tuple[Month, ...]:
+        """Months of the current year's monthly records missing before their latest month."""
+        return tuple(sorted({m for r in self.records if r.current for m in r.gaps}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,4 +257,8 @@ class Site:
     news: tuple[NewsPost, ...]  # newest first
     attachments: tuple[str, ...]  # content paths of files to copy ("files/…")
     logo: str | None = None
+    records: Records = field(
+        default_factory=Records
+    )  # organisation, statistics, budget, procurement
+    datasets: tuple[Dataset, ...] = ()  # the tables published under data/ (open data)
     readiness: Readiness | None = None  # O1–O43 judged at a reference date (pipeline stage)

@@ -41,14 +41,7 @@ class FiscalYear:
     year: int
 
     def label(self, lang: str) -> str:
-        span = Period.fiscal_year(self.year)
-        return message(
-            lang,
-            "readiness_fiscal_year",
-            year=self.year,
-            first=span.first.short_label(lang),
-            last=span.last.short_label(lang),
-        )
+        return message(lang, "readiness_fiscal_year", year=self.year)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from site_builder.periods import parse_period
+from site_builder.schema.publishing import AdminSettings, OpenDataSettings
 from site_builder.schema.types import (
     BuddhistYear,
     ContentPath,
@@ -60,6 +61,7 @@ class Agency(Record):
     )
     email: Email | None = None
     office_hours: Text | None = Field(default=None, description="เวลาทำการ")
+    map_url: WebUrl | None = Field(default=None, description="แผนที่: link to the office on a map")
     social: list[SocialLink] = Field(default_factory=list, description="ช่องทางสื่อสังคม")
     logo: ContentPath | None = Field(default=None, description="ตราหน่วยงาน: image path in content/")
 
@@ -70,6 +72,16 @@ class SiteSettings(Record):
     )
     fiscal_year: BuddhistYear = Field(description="ปีงบประมาณปัจจุบัน (พ.ศ.)")
     checklist: Text = Field(description="OIT framework the O1–O43 pages follow, e.g. ita-2565")
+    thai_digits: bool = Field(
+        default=False,
+        description="show dates and numbers in Thai digits (๒๔ มกราคม ๒๕๖๕) instead of 24 มกราคม 2565",
+    )
+    open_data: OpenDataSettings = Field(
+        default_factory=OpenDataSettings, description="datasets published under data/"
+    )
+    admin: AdminSettings = Field(
+        default_factory=AdminSettings, description="optional web editor at /admin/"
+    )
     readiness_page: bool = Field(
         default=False, description="publish the O1–O43 readiness page for the agency's staff"
     )
@@ -116,6 +128,9 @@ class AssessmentFile(Record):
     score: float = Field(ge=0, le=100, description="overall score as published")
     grade: Literal["AA", "A", "B", "C", "D", "E", "F"] = Field(description="grade as published")
     target: float = Field(default=85, ge=0, le=100, description="target score")
+    updated: Date | None = Field(
+        default=None, description="last change to this result or its analysis (open-data date)"
+    )
     summary: Markdown | None = None
     indicators: list[IndicatorScore] = Field(min_length=1)
     analysis: list[AnalysisSection] = Field(default_factory=list)

@@ -277,11 +277,11 @@ def test_executives_with_every_fact_or_a_vacant_post_are_ready():
 
 
 def test_item_with_nothing_is_missing_and_says_which_file_to_add():
-    result = judge(item("O5"), "2023-04-01")
+    result = judge(item("O4"), "2023-04-01")
 
     assert result.status is Status.MISSING
     assert result.reasons[0].text("th") == (
-        "ยังไม่มีข้อมูลข้อนี้ในเว็บไซต์ — เพิ่มไฟล์ oit/O5.yaml ในโฟลเดอร์เนื้อหา"
+        "ยังไม่มีข้อมูลข้อนี้ในเว็บไซต์ — เพิ่มไฟล์ oit/O4.yaml ในโฟลเดอร์เนื้อหา"
     )
     assert not result.unverified
 
@@ -296,7 +296,11 @@ def test_fed_item_with_nothing_names_the_content_that_feeds_it():
 def test_missing_item_also_says_what_its_rules_require():
     result = judge(item("O23"), "2023-01-15")
 
-    assert [r.key for r in result.reasons] == ["readiness_no_content", "readiness_months_missing"]
+    assert [r.key for r in result.reasons] == [
+        "readiness_no_content_fed",
+        "readiness_months_missing",
+    ]
+    assert "procurement/2566/summary-" in result.reasons[0].text("th")
     assert fields(result.reasons[1])["months"] == (
         Month(2022, 10),
         Month(2022, 11),
