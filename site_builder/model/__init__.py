@@ -144,9 +144,10 @@ class Evidence:
     """One piece of what an item shows, as the readiness rules read it.
 
     Each kind of content that publishes an item adds its evidence (documents, links, text,
-    feeds and stated empty periods today; structured records such as monthly procurement
-    summaries or executives as they arrive), so the rules ask "which periods, parts and
-    facts does this item cover?" without knowing where the content came from.
+    feeds and stated empty periods in model/build.py; typed records such as monthly
+    procurement summaries or executives in model/record_evidence.py), so the rules ask
+    "which periods, parts and facts does this item cover?" without knowing where the
+    content came from.
     """
 
     kind: EvidenceKind

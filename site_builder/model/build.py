@@ -27,6 +27,7 @@ from site_builder.model import (
     ToolResult,
 )
 from site_builder.model.build_records import build_records, item_records
+from site_builder.model.record_evidence import record_evidence
 from site_builder.model.records import Records
 from site_builder.model.richtext import RichText
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
@@ -513,7 +514,10 @@ def _with_records(
 
     def fed(item: OitItem) -> OitItem:
         found = item_records(item.spec.feeds, records, agency, site_source, fiscal_year)
-        return replace(item, records=found) if found else item
+        if not found:
+            return item
+        evidence = (*item.evidence, *record_evidence(found))
+        return replace(item, records=found, evidence=evidence)
 
     sections = tuple(
         replace(

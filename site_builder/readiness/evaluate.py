@@ -89,7 +89,7 @@ def judge_item(item: OitItem, as_of: dt.date, feed_year: int) -> ItemReadiness:
     """One item: evidence dated after `as_of` did not exist yet and is not counted."""
     counted = tuple(e for e in item.evidence if e.date is None or e.date <= as_of)
     later = tuple(e.title for e in item.evidence if e.date is not None and e.date > as_of)
-    findings = [_presence(item, counted, feed_year)]
+    findings = [_presence(item, counted, _feed_year(item, as_of, feed_year))]
     for rule in item.spec.rules:
         if isinstance(rule, FiscalYearRule):
             finding = _periods(item, rule, counted, as_of)
@@ -153,6 +153,15 @@ def _presence(item: OitItem, counted: tuple[Evidence, ...], feed_year: int) -> _
     return _Finding(
         Status.MISSING, (Reason.of("readiness_no_content_fed", file=file, feeds=feeds),)
     )
+
+
+def _feed_year(item: OitItem, as_of: dt.date, site_year: int) -> int:
+    """The fiscal year whose records (procurement/<year>/…) the item's rule asks for; other
+    feeds read the site's fiscal year (measures/<year>.yaml)."""
+    rule = item.spec.rule("fiscal_year")
+    if isinstance(rule, FiscalYearRule):
+        return fiscal_year_of(as_of) - (1 if rule.year == "previous" else 0)
+    return site_year
 
 
 def _accepted(rule: RuleSpec, counted: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
@@ -313,18 +322,24 @@ def _parts(rule: PartsRule, counted: tuple[Evidence, ...]) -> _Finding:
 
 
 def _person_facts(rule: PersonFactsRule, counted: tuple[Evidence, ...]) -> _Finding:
-    """Each person record must give every fact; a post stated vacant counts as complete."""
+    """Each person record must give every fact. A post stated vacant has nobody to
+    describe and counts as complete, but a list of vacant posts shows no executive."""
+    if not counted:
+        return _Finding(Status.MISSING)  # presence names what to add
     unverified = not rule.verified
     facts = tuple(Ref(f"readiness_fact_{fact}") for fact in rule.facts)
     records = [e for e in _accepted(rule, counted) if e.facts is not None]
     if not records:
         reason = Reason.of("readiness_facts_unknown", facts=facts, unverified=unverified)
         return _Finding(Status.NEEDS_REVIEW, (reason,))
+    held = [e for e in records if e.facts is not None and "vacant" not in e.facts]
+    if not held:
+        posts = _quoted([record.title for record in records])
+        reason = Reason.of("readiness_facts_all_vacant", posts=posts, unverified=unverified)
+        return _Finding(Status.INCOMPLETE, (reason,))
     reasons = []
-    for record in records:
+    for record in held:
         assert record.facts is not None
-        if "vacant" in record.facts:
-            continue
         lacking = tuple(Ref(f"readiness_fact_{f}") for f in rule.facts if f not in record.facts)
         if lacking:
             reasons.append(

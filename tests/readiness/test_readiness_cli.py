@@ -39,14 +39,14 @@ def test_report_json_lists_every_item_with_code_status_and_reasons(capsys):
     assert "ธันวาคม 2565, มีนาคม 2566" in o23["reasons"][0]
     assert report["as_of"] == "2023-04-01" and report["fiscal_year"] == 2566
     assert report["counts"] == {
-        "ready": 0,
+        "ready": 1,  # O5, from the address and phone in site.yaml
         "needs_review": 0,
         "incomplete": 1,
         "outdated": 0,
-        "missing": 42,
+        "missing": 41,
     }
     assert [i["number"] for i in report["indicators"]] == [9, 10]
-    assert report["estimate"]["oit_low"] == 0
+    assert report["estimate"]["oit_low"] == 1.52  # mean(1 of 33 items, 0 of 10)
     assert "2567" in report["estimate"]["rule"]
     assert any(entry["code"] == "O23" for entry in report["rules_to_confirm"])
     assert "SRC_SPM_SK2567" in report["sources"]
@@ -129,7 +129,7 @@ def test_check_without_strict_passes_whatever_the_readiness(capsys):
     code, out, _ = run(capsys, "check", "--content", GAPS, "--as-of", "2023-04-01")
 
     assert code == 0
-    assert "พร้อม 0 จาก 43 ข้อ" in out
+    assert "พร้อม 1 จาก 43 ข้อ" in out
 
 
 @pytest.mark.parametrize("bad", ["2566-04-01x", "1/4/2023", "2023-02-30"])
@@ -183,7 +183,13 @@ def test_report_on_the_shipped_content_lists_each_missing_item_and_why():
     by_code = {item["code"]: item for item in report["items"]}
     assert by_code["O42"]["status"] == "ready"  # the 2565 measures feed it
     missing = [code for code, item in by_code.items() if item["status"] == "missing"]
-    assert missing == [f"O{n}" for n in range(1, 44) if n != 42]
+    assert missing == [f"O{n}" for n in range(2, 44) if n != 42]
+    # organisation.yaml gives the seed's four units (the staff side) and nothing political.
+    assert by_code["O1"]["status"] == "incomplete"
+    assert by_code["O1"]["reasons"][0].startswith("ขาดส่วน: ผู้บริหาร, สมาชิกสภา — ")
+    assert by_code["O2"]["reasons"] == [
+        "ยังไม่มีข้อมูลข้อนี้ในเว็บไซต์ — เพิ่มข้อมูลผู้บริหาร (executives) ในไฟล์ organisation.yaml หรือไฟล์ oit/O2.yaml"
+    ]
     assert by_code["O43"]["reasons"] == [
         "ยังไม่มีข้อมูลข้อนี้ในเว็บไซต์ — เพิ่มรายงานผลการดำเนินการตามมาตรการ (progress_reports) ในไฟล์ measures/2565.yaml หรือไฟล์ oit/O43.yaml"
     ]

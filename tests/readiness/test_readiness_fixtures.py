@@ -6,6 +6,8 @@ tests/fixtures/readiness/:
   last-year      published for fiscal year 2565, not updated since
   monthly-gaps   O23 with December 2022 and March 2023 missing, January stated as none
   half-year-due  six-month reports: last year's only, text only, one without a period
+
+Every agency's site.yaml gives its address and phone, which publish O5 by themselves.
 """
 
 from __future__ import annotations
@@ -55,26 +57,27 @@ EXPECTED = {
     ("last-year", "2022-09-30"): statuses(
         M,
         **dict.fromkeys(
-            ("O3", "O10", "O11", "O12", "O18", "O19", "O20", "O23", "O24", "O40", "O41"), R
+            ("O3", "O5", "O10", "O11", "O12", "O18", "O19", "O20", "O23", "O24", "O40", "O41"), R
         ),
     ),
     ("last-year", "2022-10-01"): statuses(
         M,
-        **dict.fromkeys(("O3", "O11", "O19", "O23", "O40"), R),
+        **dict.fromkeys(("O3", "O5", "O11", "O19", "O23", "O40"), R),
         **dict.fromkeys(("O10", "O12", "O18", "O20", "O24", "O41"), OD),
     ),
     ("last-year", "2023-04-01"): statuses(
         M,
         O3=R,
+        O5=R,
         **dict.fromkeys(("O10", "O11", "O12", "O18", "O19", "O20", "O23", "O24", "O40", "O41"), OD),
     ),
-    ("monthly-gaps", "2022-10-01"): statuses(M, O23=R),
-    ("monthly-gaps", "2022-12-01"): statuses(M, O23=INC),
-    ("monthly-gaps", "2023-03-31"): statuses(M, O23=INC),
-    ("monthly-gaps", "2023-04-01"): statuses(M, O23=INC),
-    ("half-year-due", "2022-09-30"): statuses(M, O11=R),
-    ("half-year-due", "2023-03-31"): statuses(M, O11=R, O19=R),
-    ("half-year-due", "2023-04-01"): statuses(M, O11=OD, O40=NR),
+    ("monthly-gaps", "2022-10-01"): statuses(M, O5=R, O23=R),
+    ("monthly-gaps", "2022-12-01"): statuses(M, O5=R, O23=INC),
+    ("monthly-gaps", "2023-03-31"): statuses(M, O5=R, O23=INC),
+    ("monthly-gaps", "2023-04-01"): statuses(M, O5=R, O23=INC),
+    ("half-year-due", "2022-09-30"): statuses(M, O5=R, O11=R),
+    ("half-year-due", "2023-03-31"): statuses(M, O5=R, O11=R, O19=R),
+    ("half-year-due", "2023-04-01"): statuses(M, O5=R, O11=OD, O40=NR),
 }
 
 

@@ -1,7 +1,7 @@
 """Rule by rule: how one item's evidence is judged at a reference date (readiness.judge_item).
 
 Items are built directly from the framework's specs and hand-made evidence, the interface
-every content kind feeds (documents, feeds, statements now; typed records later).
+every content kind feeds (documents, links, text, feeds, statements, typed records).
 """
 
 from __future__ import annotations
@@ -380,3 +380,9 @@ def test_review_never_hides_what_the_checks_found_missing():
     result = judge(reviewed_item("O1", "2023-01-10", *charts), "2023-04-01")
 
     assert result.status is Status.INCOMPLETE
+
+
+def test_empty_item_with_a_previous_year_rule_names_last_years_file():
+    result = judge(item("O20"), "2023-04-01")  # fiscal year 2566 asks for the 2565 report
+
+    assert "budget/2565/report-annual.csv" in result.reasons[0].text("th")
