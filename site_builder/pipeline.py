@@ -1,9 +1,10 @@
-"""The build, stage by stage: load → validate → model → render → write."""
+"""The build, stage by stage: load → validate → model → readiness → render → write."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
@@ -14,9 +15,12 @@ from site_builder.model import Site
 from site_builder.model.build import build_site
 from site_builder.opendata.publish import open_data_files
 from site_builder.problems import ContentErrors, Problem, errors_in
+from site_builder.readiness import default_as_of, evaluate
+from site_builder.render.assessor_sheet import SHEET_CSV, sheet_csv, sheet_rows
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
 from site_builder.render.pdf import print_pdfs
+from site_builder.render.readiness_pages import plan_readiness_pages
 from site_builder.schema.bundle import validate_content
 from site_builder.search import index_site
 from site_builder.write import write_site
@@ -31,22 +35,25 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
-    """Load, validate and model the content; every problem found is returned."""
+def load_site(content: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
+    """Load, validate and model the content, and judge O1–O43 at `as_of` (default: today,
+    or SOURCE_DATE_EPOCH's date); every problem found is returned."""
     raw, problems = load_content(content)
     valid, found = validate_content(raw)
     problems += found
     site, found = build_site(valid, content)
     problems += found
-    if errors_in(problems):
+    if site is None or errors_in(problems):
         return None, problems
-    return site, problems
+    return replace(site, readiness=evaluate(site, as_of or default_as_of())), problems
 
 
 def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
     chrome = make_chrome(site, pdf_documents=pdf)
     env = make_environment(templates, chrome)
-    return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
+    pages = plan_pages(site)
+    pages += plan_readiness_pages(site, pages)
+    return [(page, render_page(env, chrome, page)) for page in pages]
 
 
 def static_files(templates: Path) -> list[tuple[Path, str]]:
@@ -60,20 +67,29 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
     ]
 
 
-def build(content: Path, templates: Path, output: Path, *, pdf: bool = False) -> BuildReport:
+def build(
+    content: Path,
+    templates: Path,
+    output: Path,
+    as_of: dt.date | None = None,
+    *,
+    pdf: bool = False,
+) -> BuildReport:
     """Build the site into `output`; raises ContentErrors (output untouched) on any error.
 
-    `pdf` adds a PDF of each printable document (needs the optional WeasyPrint; raises
-    PdfUnavailable, output untouched, when it is missing).
+    `as_of` is the date O1–O43 readiness is judged at (default: today, or
+    SOURCE_DATE_EPOCH's date). `pdf` adds a PDF of each printable document (needs the
+    optional WeasyPrint; raises PdfUnavailable, output untouched, when it is missing).
     """
     started = time.perf_counter()
-    site, problems = load_site(content)
+    site, problems = load_site(content, as_of)
     if site is None:
         raise ContentErrors(problems)
     rendered = render_site(site, templates, pdf=pdf)
     copies = [(content / path, path) for path in site.attachments]
     copies += static_files(templates)
     outputs = [(page.output_file, html) for page, html in rendered]
+    outputs.append((SHEET_CSV, sheet_csv(sheet_rows(site, [page for page, _ in rendered]))))
     outputs += open_data_files(site)
     if site.settings.admin.enabled:
         outputs.append((ADMIN_CONFIG_PATH, admin_config_bytes(site)))

@@ -146,7 +146,13 @@ _CUSTOM_KEYS = {
     "bad_email",
     "bad_content_path",
     "bad_period",
+    "bad_item_period",
     "document_needs_one_source",
+    # Readiness rules in the checklist frameworks (site_builder/schema/framework.py)
+    "duplicate_rule",
+    "cadence_needs_year",
+    "unknown_source",
+    "general_rules_once",
     # Tables and organisation.yaml (site_builder/schema/tables.py, organisation.py)
     "bad_number",
     "bad_satang",
