@@ -15,6 +15,7 @@ from site_builder.model.attachment import Attachment
 from site_builder.model.dataset import Dataset
 from site_builder.model.records import ItemRecord, Month, Records
 from site_builder.model.richtext import RichText
+from site_builder.opendata.ocds import ProcurementPackage
 from site_builder.periods import Period
 from site_builder.schema.content import (
     Adoption,
@@ -262,4 +263,5 @@ class Site:
         default_factory=Records
     )  # organisation, statistics, budget, procurement
     datasets: tuple[Dataset, ...] = ()  # the tables published under data/ (open data)
+    procurement_ocds: ProcurementPackage | None = None  # data/ocds-release-package.json
     readiness: Readiness | None = None  # O1–O43 judged at a reference date (pipeline stage)

@@ -31,6 +31,7 @@ from site_builder.model.record_evidence import record_evidence
 from site_builder.model.records import Records
 from site_builder.model.richtext import RichText
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
+from site_builder.opendata.contracting import procurement_package
 from site_builder.opendata.registry import collect_datasets
 from site_builder.periods import Month, Period, parse_period, period_in_title
 from site_builder.problems import Problem, Severity, format_path
@@ -185,7 +186,10 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
     )
     if site_file.site.base_url is None:
         ctx.warn(content.site.source, ("site", "base_url"), "no_base_url")
-    return dataclasses.replace(site, datasets=collect_datasets(site)), ctx.problems
+    published = dataclasses.replace(
+        site, datasets=collect_datasets(site), procurement_ocds=procurement_package(site)
+    )
+    return published, ctx.problems
 
 
 def _image(

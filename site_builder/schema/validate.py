@@ -43,6 +43,7 @@ _WRITTEN_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PATTERN_EXAMPLES = {
     r"^O[1-9][0-9]?$": "O1 … O43",
     r"^[IEO][1-9][0-9]?$": "I1, E14, O23",
+    r"^ocds-[a-z0-9]{6}$": "ocds-a1b2c3",
 }
 
 
