@@ -6,7 +6,8 @@ own address and checked against the files the build writes and the ids in each p
 A link to a file under content/files/ that no document lists is published with the site
 (`linked_files`). A full address on the site's own host is checked only where the build
 writes (its first folder is one of the site's, e.g. oit/ or files/): the agency may run
-other services on the same host (/e-service/, /qa/). A broken link is reported where it
+other services on the same host (/e-service/, /qa/); one that finds nothing there is a
+warning, since another program may still serve it. A broken link is reported where it
 is written: the first content file of the page that contains the link as written, else
 the template that contains its site path in quotes ('oit/'), else the page's template.
 """
@@ -19,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from site_builder.load.content_tree import display_path
-from site_builder.problems import Location, Problem
+from site_builder.problems import Location, Problem, Severity
 from site_builder.render.pages import Page
 from site_builder.safe_paths import inside
 
@@ -86,7 +87,11 @@ class LinkChecker:
                     key, fields = broken
                     location = self._where(page, link)
                     fields["page"] = self.base_path + page.path
-                    found.setdefault((location, key, link), Problem(location, key, fields))
+                    # A full address may be served by another program on the same host
+                    # (an older site's /files/): worth a look, not worth stopping the build.
+                    severity = Severity.WARNING if key == "own_address_missing" else Severity.ERROR
+                    problem = Problem(location, key, fields, severity=severity)
+                    found.setdefault((location, key, link), problem)
         return sorted(found.values(), key=Problem.sort_key)
 
     def _resolve(self, page: Page, link: str) -> tuple[str | None, str] | None:
@@ -134,6 +139,8 @@ class LinkChecker:
         site_path, fragment = resolved
         target = self._file_for(site_path) if site_path is not None else None
         if target is None:
+            if urlsplit(link).netloc:
+                return "own_address_missing", {"target": link}
             attachment = site_path is not None and site_path.startswith("files/")
             return ("missing_attachment" if attachment else "broken_link"), {"target": link}
         if fragment in _ALWAYS_THERE or target not in self.parsed:

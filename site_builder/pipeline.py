@@ -1,9 +1,10 @@
-"""The build, stage by stage: load → validate → model → render → write."""
+"""The build, stage by stage: load → validate → model → readiness → render → write."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
@@ -15,9 +16,12 @@ from site_builder.model import Site
 from site_builder.model.build import build_site
 from site_builder.opendata.publish import open_data_files
 from site_builder.problems import ContentErrors, Problem, errors_in
+from site_builder.readiness import default_as_of, evaluate
+from site_builder.render.assessor_sheet import SHEET_CSV, sheet_csv, sheet_rows
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
 from site_builder.render.pdf import print_pdfs
+from site_builder.render.readiness_pages import plan_readiness_pages
 from site_builder.schema.bundle import validate_content
 from site_builder.search import index_site
 from site_builder.write import write_site
@@ -32,22 +36,25 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
-    """Load, validate and model the content; every problem found is returned."""
+def load_site(content: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
+    """Load, validate and model the content, and judge O1–O43 at `as_of` (default: today,
+    or SOURCE_DATE_EPOCH's date); every problem found is returned."""
     raw, problems = load_content(content)
     valid, found = validate_content(raw)
     problems += found
     site, found = build_site(valid, content)
     problems += found
-    if errors_in(problems):
+    if site is None or errors_in(problems):
         return None, problems
-    return site, problems
+    return replace(site, readiness=evaluate(site, as_of or default_as_of())), problems
 
 
 def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
     chrome = make_chrome(site, pdf_documents=pdf)
     env = make_environment(templates, chrome)
-    return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
+    pages = plan_pages(site)
+    pages += plan_readiness_pages(site, pages)
+    return [(page, render_page(env, chrome, page)) for page in pages]
 
 
 @dataclass(slots=True)
@@ -55,7 +62,8 @@ class RenderedSite:
     """Everything a build writes, before it is written, and the broken links found in it."""
 
     rendered: list[tuple[Page, bytes]]
-    outputs: list[tuple[str, bytes]]  # (site path, bytes): pages, open data, admin config
+    # (site path, bytes): pages, the assessor sheet, open data, the editor's configuration
+    outputs: list[tuple[str, bytes]]
     copies: list[tuple[Path, str]]  # (source, site path): attachments, static and editor files
     broken: list[Problem]
 
@@ -66,6 +74,7 @@ def render_and_check(
     """Render every file of the site and check the links of its pages against them."""
     rendered = render_site(site, templates, pdf=pdf)
     outputs = [(page.output_file, html) for page, html in rendered]
+    outputs.append((SHEET_CSV, sheet_csv(sheet_rows(site, [page for page, _ in rendered]))))
     outputs += open_data_files(site)
     generated = static_files(templates)
     if site.settings.admin.enabled:
@@ -82,12 +91,14 @@ def render_and_check(
     return RenderedSite(rendered, outputs, copies + generated, broken)
 
 
-def check_site(content: Path, templates: Path) -> list[Problem]:
-    """Every problem a build would find, without writing anything."""
-    site, problems = load_site(content)
+def check_site(
+    content: Path, templates: Path, as_of: dt.date | None = None
+) -> tuple[Site | None, list[Problem]]:
+    """The site and every problem a build would find, without writing anything."""
+    site, problems = load_site(content, as_of)
     if site is not None:
         problems += render_and_check(site, content, templates).broken
-    return problems
+    return site, problems
 
 
 def static_files(templates: Path) -> list[tuple[Path, str]]:
@@ -101,14 +112,22 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
     ]
 
 
-def build(content: Path, templates: Path, output: Path, *, pdf: bool = False) -> BuildReport:
+def build(
+    content: Path,
+    templates: Path,
+    output: Path,
+    as_of: dt.date | None = None,
+    *,
+    pdf: bool = False,
+) -> BuildReport:
     """Build the site into `output`; raises ContentErrors (output untouched) on any error.
 
-    `pdf` adds a PDF of each printable document (needs the optional WeasyPrint; raises
-    PdfUnavailable, output untouched, when it is missing).
+    `as_of` is the date O1–O43 readiness is judged at (default: today, or
+    SOURCE_DATE_EPOCH's date). `pdf` adds a PDF of each printable document (needs the
+    optional WeasyPrint; raises PdfUnavailable, output untouched, when it is missing).
     """
     started = time.perf_counter()
-    site, problems = load_site(content)
+    site, problems = load_site(content, as_of)
     if site is None:
         raise ContentErrors(problems)
     built = render_and_check(site, content, templates, pdf=pdf)

@@ -270,7 +270,16 @@ def plan_pages(site: Site) -> list[Page]:
             f"ชุดข้อมูลของ{agency} ดาวน์โหลดได้ทั้ง CSV และ JSON พร้อมสัญญาอนุญาตและวันที่ปรับปรุง",
             _trail(Crumb("ข้อมูลเปิด", None)),
             {"datasets": site.datasets, "licence": data_licence(site.settings)},
-            tuple(sorted({*item_sources, *feed_sources, *(a.source for a in site.assessments)})),
+            tuple(
+                sorted(
+                    {
+                        *item_sources,
+                        *feed_sources,
+                        *record_sources,
+                        *(a.source for a in site.assessments),
+                    }
+                )
+            ),
             lastmod=max((d.modified for d in site.datasets if d.modified), default=None),
         )
     )

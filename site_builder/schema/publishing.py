@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from site_builder.schema.types import PlainText, Record, WebUrl
@@ -17,11 +17,21 @@ class Licence(Record):
     url: WebUrl = Field(description="address of the licence text")
 
 
+# An ocid prefix as the Open Contracting Partnership assigns them: "ocds-" and 6 characters.
+OcidPrefix = Annotated[str, StringConstraints(pattern=r"^ocds-[a-z0-9]{6}$")]
+
+
 class OpenDataSettings(Record):
     licence: Licence | None = Field(
         default=None,
         description="licence of the published datasets; when absent the site offers CC BY 4.0 "
         "and says that the agency has not confirmed it",
+    )
+    ocid_prefix: OcidPrefix | None = Field(
+        default=None,
+        description="the agency's OCDS ocid prefix, registered with the Open Contracting "
+        "Partnership; when absent, procurement ids start with 'unregistered-' and the site "
+        "says that the prefix is not registered",
     )
 
 

@@ -39,6 +39,7 @@ ADDRESS_FIELDS = frozenset({"url", "base_url", "api_root", "map_url"})
 # by its own validator; every other text field is free text.
 NOT_FREE_TEXT = ADDRESS_FIELDS | frozenset(
     {"code", "tool", "grade", "type", "checklist", "framework", "periods", "month"}
+    | {"ocid_prefix", "period", "part"}  # part: one of the checklist item's parts
     | {"email", "file", "image", "logo", "photo"}
 )
 

@@ -10,7 +10,7 @@ import pytest
 
 from site_builder import cli
 from site_builder.pipeline import build, check_site
-from site_builder.problems import ContentErrors
+from site_builder.problems import ContentErrors, Severity
 from tests.security.fixture_site import TEMPLATES, read_fixture, read_tree, write_content
 
 
@@ -37,12 +37,12 @@ def _found(content: Path, templates: Path = TEMPLATES) -> list[tuple[str, str, i
             p.location.column,
             str(p.fields.get("target")),
         )
-        for p in check_site(content, templates)
+        for p in check_site(content, templates)[1]
     ]
 
 
 def test_the_fixture_site_has_no_broken_reference(content: Path) -> None:
-    assert check_site(content, TEMPLATES) == []
+    assert check_site(content, TEMPLATES)[1] == []
 
 
 def test_a_file_reached_only_through_a_markdown_link_is_published(
@@ -64,8 +64,8 @@ def test_a_file_reached_only_through_a_markdown_link_is_published(
         ("#not-on-this-page", "broken_anchor"),
         ("/files/o1/no-such-file.pdf", "missing_attachment"),
         ("/files/%2e%2e/site.yaml", "broken_link"),
-        ("https://www.nongnamsai.example/oit/o77/", "broken_link"),
-        ("https://www.nongnamsai.example/files/o1/no-such-file.pdf", "missing_attachment"),
+        ("https://www.nongnamsai.example/oit/o77/", "own_address_missing"),
+        ("https://www.nongnamsai.example/files/o1/no-such-file.pdf", "own_address_missing"),
         ("/../outside/", "broken_link"),
         ("/data/no-such-dataset.csv", "broken_link"),
         ("/measures/2565/print/#nowhere", "broken_anchor"),
@@ -104,6 +104,9 @@ def test_a_broken_markdown_link_is_reported_where_it_is_written(
         "/search/",
         "/measures/2565/print/",
         "/admin/",
+        "/readiness/",
+        "/assessor/",
+        "/assessor/oit-assessor-sheet.csv",
         "/oit/o23/",
         "/files/procurement/2565/invitation-road.pdf",
         "mailto:saraban@nongnamsai.example",
@@ -113,6 +116,17 @@ def test_a_broken_markdown_link_is_reported_where_it_is_written(
 def test_working_and_external_links_are_not_reported(content: Path, link: str) -> None:
     _set_o1_text(content, f"ดู[ข้อมูล]({link})")
     assert _found(content) == []
+
+
+def test_a_full_address_of_the_site_that_finds_nothing_warns_but_does_not_stop_the_build(
+    content: Path, tmp_path: Path
+) -> None:
+    """Another program on the same server may serve it (an older site's /files/)."""
+    _set_o1_text(content, "[เอกสารเดิม](https://www.nongnamsai.example/files/old/plan.pdf)")
+    report = build(content, TEMPLATES, tmp_path / "output")
+    [problem] = report.problems
+    assert (problem.key, problem.severity) == ("own_address_missing", Severity.WARNING)
+    assert "unless another program on the same server serves it" in problem.format("en")
 
 
 def test_a_broken_link_in_a_news_body_is_placed_on_its_line(content: Path) -> None:

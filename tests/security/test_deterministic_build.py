@@ -1,8 +1,10 @@
 """Same content → byte-identical site, whatever the file-system order, locale, time zone,
-hash seed or clock; SOURCE_DATE_EPOCH is the only date not taken from content."""
+hash seed or clock; SOURCE_DATE_EPOCH is the only date not taken from content, and with
+it set the readiness date (else today) is fixed too."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -10,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.build_date import BadSourceDateEpoch
 from site_builder.pipeline import build
+from site_builder.readiness import default_as_of
 from tests.security.fixture_site import (
     ROOT,
     TEMPLATES,
@@ -110,7 +114,9 @@ def test_the_order_in_which_the_file_system_lists_files_does_not_change_the_site
 def test_source_date_epoch_is_the_feed_date_of_a_site_without_dated_content(tmp_path: Path) -> None:
     files = read_fixture()
     files.news.clear()
-    for relative in [r for r in files.yaml_files if r.startswith(("oit/", "measures/", "ita/"))]:
+    files.csv_files.clear()
+    dated = ("oit/", "measures/", "ita/", "statistics/", "budget/", "procurement/")
+    for relative in [r for r in files.yaml_files if r.startswith(dated)]:
         del files.yaml_files[relative]
     content = write_content(files, tmp_path / "content")
     site = _build(
@@ -147,8 +153,9 @@ def test_a_malformed_source_date_epoch_is_a_clear_usage_error(tmp_path: Path, va
     assert not (tmp_path / "output").exists()
 
 
-def test_no_stage_reads_the_clock() -> None:
-    """Dates come from content or SOURCE_DATE_EPOCH; timing is only for the CLI summary."""
+def test_only_the_readiness_default_date_reads_the_clock() -> None:
+    """Dates come from content or SOURCE_DATE_EPOCH; timing is only for the CLI summary.
+    The one exception, build_date.today, is where readiness is judged without --as-of."""
     clock = ("date.today", "datetime.now", "datetime.utcnow", "time.time(", "localtime", "gmtime")
     offenders = [
         f"{path.relative_to(ROOT)}: {word}"
@@ -156,4 +163,14 @@ def test_no_stage_reads_the_clock() -> None:
         for word in clock
         if word in path.read_text(encoding="utf-8")
     ]
-    assert offenders == []
+    assert offenders == ["site_builder/build_date.py: datetime.now"]
+
+
+def test_source_date_epoch_fixes_the_readiness_date_in_thai_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1649955600")  # 2022-04-14 17:00 UTC
+    assert default_as_of() == dt.date(2022, 4, 15)  # already the 15th in Thailand
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(BadSourceDateEpoch):
+        default_as_of()
