@@ -86,32 +86,25 @@ def main(argv: list[str] | None = None) -> int:
             result = cold_build(content, output, options.build_args)
             runs.append(result)
             print(
-                f"  N={posts:>6} run {index + 1}: {result.seconds:7.2f} s  "
-                f"peak {result.peak_mb:6.0f} MB (largest process {result.peak_rss_mb:.0f} MB, "
-                f"tree PSS {result.peak_tree_mb:.0f} MB)",
+                f"  N={posts:>6} run {index + 1}: {result.seconds:7.2f} s wall, "
+                f"{result.cpu_seconds:7.2f} s CPU, peak {result.peak_mb:4.0f} MB "
+                f"(largest process {result.peak_rss_mb:.0f} MB, tree PSS {result.peak_tree_mb:.0f} MB)",
                 flush=True,
             )
         pages = measure.count_pages(output)
         seconds = measure.median([r.seconds for r in runs])
-        rows.append(
-            (
-                posts,
-                pages,
-                seconds,
-                pages / seconds,
-                measure.median([r.peak_mb for r in runs]),
-                runs[0].command,
-            )
-        )
+        cpu = measure.median([r.cpu_seconds for r in runs])
+        peak = measure.median([r.peak_mb for r in runs])
+        rows.append((posts, pages, seconds, cpu, peak, runs[0].command))
         shutil.rmtree(output, ignore_errors=True)
     print(f"load average after: {measure.load_average()}")
-    print()
-    print(
-        f"| posts | pages | median wall (s) | pages/s | median peak memory (MB) |  (runs: {options.runs})"
-    )
-    print("| ---: | ---: | ---: | ---: | ---: |")
-    for posts, pages, seconds, rate, peak, _command in rows:
-        print(f"| {posts:,} | {pages:,} | {seconds:.2f} | {rate:,.0f} | {peak:.0f} |")
+    print(f"\nmedians of {options.runs} cold builds:\n")
+    print("| posts | pages | wall (s) | pages/s | CPU (s) | peak memory (MB) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for posts, pages, seconds, cpu, peak, _command in rows:
+        print(
+            f"| {posts:,} | {pages:,} | {seconds:.2f} | {pages / seconds:,.0f} | {cpu:.2f} | {peak:.0f} |"
+        )
     print()
     for posts, *_rest, command in rows:
         shown = command.replace(sys.executable, "python").replace(str(ROOT) + "/", "")

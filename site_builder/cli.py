@@ -41,10 +41,23 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=Path("output"), help="output folder (default: output)"
     )
     build_verb.add_argument("--quiet", action="store_true", help="print only problems")
+    build_verb.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        help="processes that render pages (default: one per core)",
+    )
     verbs.add_parser(
         "check", parents=[common], help="validate the content without writing anything"
     )
     return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
 
 
 def _print_problems(problems: Sequence[Problem], lang: str) -> None:
@@ -89,7 +102,7 @@ def _build(options: argparse.Namespace) -> int:
     shown_output = options.output.as_posix()
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        report = build(options.content, options.templates, options.output)
+        report = build(options.content, options.templates, options.output, options.jobs)
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)
         print(

@@ -10,10 +10,11 @@ from site_builder.load.content_tree import load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
 from site_builder.problems import ContentErrors, Problem, errors_in
+from site_builder.render.batch import compile_templates, default_jobs, render_pages
 from site_builder.render.environment import make_chrome, make_environment, render_page
 from site_builder.render.pages import Page, plan_pages
 from site_builder.schema.bundle import validate_content
-from site_builder.write import write_site
+from site_builder.write import copy_file, staged_site
 
 
 @dataclass(slots=True)
@@ -23,6 +24,7 @@ class BuildReport:
     files: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # site paths of the rendered pages
 
 
 def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
@@ -54,20 +56,34 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
     ]
 
 
-def build(content: Path, templates: Path, output: Path) -> BuildReport:
-    """Build the site into `output`; raises ContentErrors (output untouched) on any error."""
+def build(content: Path, templates: Path, output: Path, jobs: int | None = None) -> BuildReport:
+    """Build the site into `output`; raises ContentErrors (output untouched) on any error.
+
+    Pages are rendered by `jobs` processes (default: every core; see render/batch.py).
+    """
     started = time.perf_counter()
     site, problems = load_site(content)
     if site is None:
         raise ContentErrors(problems)
-    rendered = render_site(site, templates)
+    chrome = make_chrome(site)
+    env = make_environment(templates, chrome)
+    compile_templates(env)
     copies = [(content / path, path) for path in site.attachments]
     copies += static_files(templates)
-    files = write_site(output, ((page.output_file, html) for page, html in rendered), copies)
+    previous = output.resolve()
+    with staged_site(output) as staging:
+        written = render_pages(
+            env, chrome, plan_pages(site), staging, previous, jobs or default_jobs()
+        )
+        for source, relative in copies:
+            copy_file(staging, previous, source, relative)
+        # Stages that need the finished pages (a search index, a link check) go here: they
+        # read `written` in `staging`, and what they add goes live with the pages or not at all.
     return BuildReport(
-        pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
+        pages=sum(path.endswith(".html") for path in written),
         documents=len(site.attachments),
-        files=files,
+        files=len(written) + len(copies),
         seconds=time.perf_counter() - started,
         problems=problems,
+        written=written,
     )

@@ -48,7 +48,7 @@ def sanitise(html: str) -> str:
     )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def markdown_to_html(source: str) -> str:
     converter = _converter()
     html = converter.reset().convert(source)
