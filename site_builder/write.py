@@ -15,6 +15,7 @@ import filecmp
 import os
 import shutil
 import signal
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -76,7 +77,7 @@ def put_file(staging: Path, previous: Path, relative: str, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     old = previous / relative
     try:
-        if old.stat().st_size == len(data) and old.read_bytes() == data and _link(old, target):
+        if _regular_size(old) == len(data) and old.read_bytes() == data and _link(old, target):
             return
     except OSError:  # no previous file: write it
         pass
@@ -89,17 +90,24 @@ def copy_file(staging: Path, previous: Path, source: Path, relative: str) -> Non
     target.parent.mkdir(parents=True, exist_ok=True)
     old = previous / relative
     try:
-        if filecmp.cmp(old, source, shallow=False) and _link(old, target):
+        same = _regular_size(old) is not None and filecmp.cmp(old, source, shallow=False)
+        if same and _link(old, target):
             return
     except OSError:  # no previous file: copy it
         pass
     shutil.copyfile(source, target)
 
 
+def _regular_size(path: Path) -> int | None:
+    """Size of `path` if it is a regular file (not a link that could lead out of the site)."""
+    status = path.lstat()
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
 def _link(existing: Path, target: Path) -> bool:
     """Hard-link `existing` as `target`; False where the file system cannot."""
     try:
-        os.link(existing, target)
+        os.link(existing, target, follow_symlinks=False)
     except OSError:
         return False
     return True

@@ -111,3 +111,21 @@ def test_a_template_error_in_a_worker_leaves_the_previous_site_untouched(
 
     assert tree(output) == previous
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]
+
+
+def test_a_symlink_left_in_the_output_is_replaced_by_a_regular_file(
+    corpus: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "site"
+    build(corpus, TEMPLATES, output, jobs=2)
+    robots = output / "robots.txt"
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(robots.read_bytes())
+    robots.unlink()
+    robots.symlink_to(outside)
+
+    build(corpus, TEMPLATES, output, jobs=2)
+
+    assert not robots.is_symlink()
+    assert os.stat(robots).st_ino != os.stat(outside).st_ino
+    assert robots.read_bytes() == outside.read_bytes()
