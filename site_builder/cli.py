@@ -1,21 +1,31 @@
-"""Command line: `python build.py [build|check] [options]`.
+"""Command line: `python build.py [build|check|report] [options]`.
 
-Exit codes: 0 success, 1 content errors (or a failed write), 2 usage error, 130 interrupted.
+Exit codes: 0 success, 1 content errors (or a failed write, or `check --strict` with an
+item not ready), 2 usage error, 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import jinja2
+
+from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
+from site_builder.readiness import Readiness, Status
+from site_builder.readiness.report import FORMATS, format_csv, format_html, format_json, format_text
+from site_builder.readiness.results import date_label
+from site_builder.render.pdf import PdfUnavailable
+from site_builder.search import SearchIndexError
 
-EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="message language (default: th)"
     )
+    common.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="judge O1–O43 readiness at this date (default: today, or SOURCE_DATE_EPOCH's date)",
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     build_verb = verbs.add_parser(
         "build", parents=[common], help="validate and write the site (default)"
@@ -42,14 +57,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_verb.add_argument("--quiet", action="store_true", help="print only problems")
     build_verb.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also make a PDF of each printable document (needs: pip install '.[pdf]')",
+    )
+    build_verb.add_argument(
         "--jobs",
         type=_positive_int,
         default=None,
         help="processes that render pages (default: one per core)",
     )
-    verbs.add_parser(
+    check_verb = verbs.add_parser(
         "check", parents=[common], help="validate the content without writing anything"
     )
+    check_verb.add_argument(
+        "--strict", action="store_true", help="also fail (exit 1) when any O item is not ready"
+    )
+    report_verb = verbs.add_parser(
+        "report", parents=[common], help="print which O items are ready and why the others are not"
+    )
+    report_verb.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    report_verb.add_argument(
+        "--templates", type=Path, default=Path("templates"), help="templates folder (for html)"
+    )
+    add_publishing_verbs(verbs)
     return parser
 
 
@@ -75,25 +108,80 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help")):
         args.insert(0, "build")
     options = _parser().parse_args(args)
+    if options.verb in PUBLISHING_VERBS:
+        return PUBLISHING_VERBS[options.verb](options)
+    try:
+        options.as_of = dt.date.fromisoformat(options.as_of) if options.as_of else None
+    except ValueError:
+        print(message(options.lang, "cli_bad_as_of", found=options.as_of), file=sys.stderr)
+        return EXIT_USAGE
     if options.verb == "check":
         return _check(options)
+    if options.verb == "report":
+        return _report(options)
     return _build(options)
 
 
+def _readiness_summary(readiness: Readiness, lang: str) -> str:
+    return message(
+        lang,
+        "cli_readiness_summary",
+        date=date_label(readiness.as_of, lang),
+        ready=readiness.count(Status.READY),
+        total=len(readiness.items),
+    )
+
+
 def _check(options: argparse.Namespace) -> int:
-    _site, problems = load_site(options.content)
+    site, problems = load_site(options.content, options.as_of)
     _print_problems(problems, options.lang)
     errors = errors_in(problems)
-    if errors:
+    if site is None or site.readiness is None or errors:
         print(message(options.lang, "cli_check_failed", count=len(errors)), file=sys.stderr)
         return EXIT_ERRORS
     warnings = len(problems) - len(errors)
     files = sum(
         1
         for p in options.content.rglob("*")
-        if p.is_file() and p.suffix in (".yaml", ".yml", ".md")
+        if p.is_file() and p.suffix in (".yaml", ".yml", ".md", ".csv")
     )
     print(message(options.lang, "cli_check_ok", files=files, warnings=warnings))
+    print(_readiness_summary(site.readiness, options.lang))
+    if options.strict and site.readiness.not_ready:
+        for result in site.readiness.not_ready:
+            reasons = "; ".join(result.reason_texts(options.lang))
+            print(f"{result.code} {result.label(options.lang)}: {reasons}", file=sys.stderr)
+        failed = len(site.readiness.not_ready)
+        print(message(options.lang, "cli_strict_failed", count=failed), file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _report(options: argparse.Namespace) -> int:
+    site, problems = load_site(options.content, options.as_of)
+    errors = errors_in(problems)
+    if site is None or site.readiness is None or errors:
+        _print_problems(problems, options.lang)
+        print(message(options.lang, "cli_check_failed", count=len(errors)), file=sys.stderr)
+        return EXIT_ERRORS
+    readiness, lang = site.readiness, options.lang
+    if options.format == "json":
+        text = format_json(readiness, lang)
+    elif options.format == "csv":
+        text = format_csv(readiness, lang)
+    elif options.format == "html":
+        try:
+            text = format_html(readiness, lang, options.templates)
+        except jinja2.TemplateNotFound as missing:
+            print(
+                message(lang, "cli_template_missing", name=missing.name, folder=options.templates),
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    else:
+        text = format_text(readiness, lang)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
     return EXIT_OK
 
 
@@ -102,7 +190,14 @@ def _build(options: argparse.Namespace) -> int:
     shown_output = options.output.as_posix()
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        report = build(options.content, options.templates, options.output, options.jobs)
+        report = build(
+            options.content,
+            options.templates,
+            options.output,
+            options.as_of,
+            pdf=options.pdf,
+            jobs=options.jobs,
+        )
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)
         print(
@@ -110,9 +205,15 @@ def _build(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_ERRORS
+    except PdfUnavailable as missing:
+        print(message(lang, "pdf_unavailable", problem=missing), file=sys.stderr)
+        return EXIT_ERRORS
     except KeyboardInterrupt:
         print(message(lang, "cli_interrupted", output=shown_output), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except SearchIndexError as exc:
+        print(message(lang, "cli_search_failed", problem=exc, output=shown_output), file=sys.stderr)
+        return EXIT_ERRORS
     except OSError as exc:
         print(message(lang, "cli_write_failed", problem=exc, output=shown_output), file=sys.stderr)
         return EXIT_ERRORS

@@ -17,7 +17,7 @@ import shutil
 import signal
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,9 +38,16 @@ def _signals_deferred():
 
 
 def write_site(
-    output: Path, pages: Iterable[tuple[str, bytes]], copies: Iterable[tuple[Path, str]]
+    output: Path,
+    pages: Iterable[tuple[str, bytes]],
+    copies: Iterable[tuple[Path, str]],
+    finish: Callable[[Path], None] | None = None,
 ) -> int:
-    """Write `pages` (site path, bytes) and copy `copies` (source, site path); returns files written."""
+    """Write `pages` (site path, bytes) and copy `copies` (source, site path); returns files written.
+
+    `finish` runs on the complete staging folder before the swap (e.g. the search index),
+    so what it adds goes live together with the pages, or not at all.
+    """
     count = 0
     with staged_site(output) as staging:
         for relative, data in pages:
@@ -49,6 +56,8 @@ def write_site(
         for source, relative in copies:
             copy_file(staging, output, source, relative)
             count += 1
+        if finish is not None:
+            finish(staging)
     return count
 
 

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
+from site_builder.model.attachment import Attachment
+from site_builder.model.dataset import Dataset
+from site_builder.model.records import ItemRecord, Month, Records
 from site_builder.model.richtext import RichText
+from site_builder.opendata.ocds import ProcurementPackage
+from site_builder.periods import Period
 from site_builder.schema.content import (
     Adoption,
     Agency,
@@ -19,17 +25,10 @@ from site_builder.schema.content import (
     ProgressReport,
     SiteSettings,
 )
-from site_builder.schema.framework import FrameworkFile, ItemSpec
+from site_builder.schema.framework import EvidenceKind, FrameworkFile, ItemSpec
 
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    """A document as published: a file copied into the site, or an external link."""
-
-    title: str
-    href: str  # site path ("files/…") for copied files, absolute URL otherwise
-    is_file: bool
-    date: dt.date | None = None
+if TYPE_CHECKING:  # the readiness stage imports the model
+    from site_builder.readiness.results import Readiness
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +37,7 @@ class Indicator:
     name_th: str
     tool: str
     score: float
+    rank: int  # 1 = highest score; equal scores share a rank (the seed ranks its ten indicators)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ class Assessment:
     tools: tuple[ToolResult, ...]
     analysis: tuple[AnalysisSection, ...]
     source: str
+    updated: dt.date | None = None
 
     @property
     def path(self) -> str:
@@ -90,6 +91,15 @@ class MeasureSet:
     @property
     def path(self) -> str:
         return f"measures/{self.fiscal_year}/"
+
+    @property
+    def print_path(self) -> str:
+        """The A4 document of these measures (and the ITA analysis they answer)."""
+        return f"measures/{self.fiscal_year}/print/"
+
+    @property
+    def pdf_path(self) -> str:
+        return f"{self.print_path}measures-{self.fiscal_year}.pdf"
 
     @property
     def last_update(self) -> dt.date:
@@ -123,6 +133,35 @@ class FeedLink:
 
 
 @dataclass(frozen=True, slots=True)
+class EmptyPeriod:
+    """A period the agency states had nothing to report (e.g. ไม่มีการจัดซื้อจัดจ้าง)."""
+
+    period: Period
+    statement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of what an item shows, as the readiness rules read it.
+
+    Each kind of content that publishes an item adds its evidence (documents, links, text,
+    feeds and stated empty periods in model/build.py; typed records such as monthly
+    procurement summaries or executives in model/record_evidence.py), so the rules ask
+    "which periods, parts and facts does this item cover?" without knowing where the
+    content came from.
+    """
+
+    kind: EvidenceKind
+    title: str
+    date: dt.date | None = None  # issued; evidence dated after the reference date does not count
+    period: Period | None = None  # the months it covers, when known
+    period_from: Literal["stated", "title", "date"] | None = None  # how `period` was found
+    part: str | None = None  # the required part of the item it shows (O1: สมาชิกสภา)
+    subject: str | None = None  # whom or what a record describes, e.g. a post (นายก อบต.)
+    facts: frozenset[str] | None = None  # the facts a record gives (PersonFact; "vacant")
+
+
+@dataclass(frozen=True, slots=True)
 class OitItem:
     """One O item of the checklist, with what the agency has published for it."""
 
@@ -134,8 +173,12 @@ class OitItem:
     documents: tuple[Attachment, ...] = ()
     links: tuple[Attachment, ...] = ()
     fed_by: tuple[FeedLink, ...] = ()
+    empty_periods: tuple[EmptyPeriod, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     updated: dt.date | None = None
+    reviewed: dt.date | None = None  # a person checked what the readiness rules cannot judge
     source: str | None = None
+    records: tuple[ItemRecord, ...] = ()  # typed content drawn on the page (current year first)
 
     @property
     def code(self) -> str:
@@ -151,7 +194,26 @@ class OitItem:
 
     @property
     def published(self) -> bool:
-        return bool(self.text or self.documents or self.links or self.fed_by)
+        current = any(record.current for record in self.records)
+        return bool(
+            self.text
+            or self.documents
+            or self.links
+            or self.fed_by
+            or self.empty_periods
+            or current
+        )
+
+    @property
+    def covered_until(self) -> Month | None:
+        """The latest month the current year's monthly records reach (O15, O23, O31)."""
+        months = [r.covered_until for r in self.records if r.current and r.covered_until]
+        return max(months, default=None)
+
+    @property
+    def gaps(self) -> tuple[Month, ...]:
+        """Months of the current year's monthly records missing before their latest month."""
+        return tuple(sorted({m for r in self.records if r.current for m in r.gaps}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,3 +259,9 @@ class Site:
     news: tuple[NewsPost, ...]  # newest first
     attachments: tuple[str, ...]  # content paths of files to copy ("files/…")
     logo: str | None = None
+    records: Records = field(
+        default_factory=Records
+    )  # organisation, statistics, budget, procurement
+    datasets: tuple[Dataset, ...] = ()  # the tables published under data/ (open data)
+    procurement_ocds: ProcurementPackage | None = None  # data/ocds-release-package.json
+    readiness: Readiness | None = None  # O1–O43 judged at a reference date (pipeline stage)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from site_builder.checklist import available_frameworks, load_framework
@@ -14,6 +16,8 @@ from site_builder.model import (
     Checklist,
     ChecklistGroup,
     ChecklistSection,
+    EmptyPeriod,
+    Evidence,
     FeedLink,
     Indicator,
     MeasureSet,
@@ -22,11 +26,24 @@ from site_builder.model import (
     Site,
     ToolResult,
 )
+from site_builder.model.build_records import build_records, item_records
+from site_builder.model.record_evidence import record_evidence
+from site_builder.model.records import Records
 from site_builder.model.richtext import RichText
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
+from site_builder.opendata.contracting import procurement_package
+from site_builder.opendata.registry import collect_datasets
+from site_builder.periods import Month, Period, parse_period, period_in_title
 from site_builder.problems import Problem, Severity, format_path
 from site_builder.schema.bundle import Validated, ValidContent
-from site_builder.schema.content import AssessmentFile, DisclosureFile, MeasuresFile
+from site_builder.schema.content import (
+    Agency,
+    AssessmentFile,
+    DisclosureDocument,
+    DisclosureFile,
+    DisclosureLink,
+    MeasuresFile,
+)
 from site_builder.schema.framework import FrameworkFile, ItemSpec
 from site_builder.schema.types import Document, Link
 
@@ -41,13 +58,13 @@ class _Context:
         self.attachments: set[str] = set()
 
     def error(
-        self, source: SourceDocument, path: Iterable[str | int], key: str, **fields: object
+        self, source: SourceDocument, path: Iterable[str | int], key: str, /, **fields: object
     ) -> None:
         path = tuple(path)
         self.problems.append(Problem(source.locate(path), key, fields, format_path(path)))
 
     def warn(
-        self, source: SourceDocument, path: Iterable[str | int], key: str, **fields: object
+        self, source: SourceDocument, path: Iterable[str | int], key: str, /, **fields: object
     ) -> None:
         path = tuple(path)
         self.problems.append(
@@ -108,15 +125,12 @@ def _text(value: str | None) -> RichText | None:
 
 def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Problem]]:
     ctx = _Context(root, content.files)
-    if content.site is None:
-        return None, ctx.problems
-    site_file = content.site.record
-    framework = ctx.framework(site_file.site.checklist, content.site.source, ("site", "checklist"))
-
     assessments = tuple(
         a for a in (_assessment(ctx, v) for v in content.assessments) if a is not None
     )
-    known_years = {a.year for a in assessments}
+    # Years of every valid ITA file, also those with cross-file errors of their own, so
+    # one broken result does not make the measures that cite it an error too.
+    known_years = {v.record.year for v in content.assessments}
     measure_sets = tuple(
         m
         for m in (_measure_set(ctx, v, known_years) for v in content.measure_sets)
@@ -145,12 +159,19 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
             reverse=True,
         )
     )
+    records = build_records(ctx, content.records)
+    if content.site is None:  # site.yaml is broken; the files above are checked all the same
+        return None, ctx.problems
+    site_file = content.site.record
+    framework = ctx.framework(site_file.site.checklist, content.site.source, ("site", "checklist"))
     logo = _image(ctx, site_file.agency.logo, content.site.source, ("agency", "logo"))
-
     if framework is None:
         return None, ctx.problems
     checklist = _checklist(
         ctx, framework, content.disclosures, measure_sets, news, site_file.site.fiscal_year
+    )
+    checklist = _with_records(
+        checklist, records, site_file.agency, content.site.source.file, site_file.site.fiscal_year
     )
     site = Site(
         agency=site_file.agency,
@@ -161,10 +182,14 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
         news=news,
         attachments=tuple(sorted(ctx.attachments)),
         logo=logo,
+        records=records,
     )
     if site_file.site.base_url is None:
         ctx.warn(content.site.source, ("site", "base_url"), "no_base_url")
-    return site, ctx.problems
+    published = dataclasses.replace(
+        site, datasets=collect_datasets(site), procurement_ocds=procurement_package(site)
+    )
+    return published, ctx.problems
 
 
 def _image(
@@ -232,13 +257,22 @@ def _assessment(ctx: _Context, validated: Validated[AssessmentFile]) -> Assessme
         computed_grade=grade_for(framework, computed),
         target=record.target,
         summary=_text(record.summary),
-        indicators=tuple(Indicator(n, names[n], tool_of[n], scores[n]) for n in sorted(scores)),
+        indicators=tuple(
+            Indicator(n, names[n], tool_of[n], scores[n], _rank(scores[n], scores.values()))
+            for n in sorted(scores)
+        ),
         tools=tuple(
             ToolResult(t.code, t.name_th, t.weight, by_tool[t.code]) for t in framework.tools
         ),
         analysis=tuple(record.analysis),
         source=source.file,
+        updated=record.updated,
     )
+
+
+def _rank(score: float, scores: Iterable[float]) -> int:
+    """1 + how many scores are higher: 1, 2, 2, 4 for 90, 80, 80, 70."""
+    return 1 + sum(other > score for other in scores)
 
 
 def _measure_set(
@@ -381,24 +415,125 @@ def _item(
     fed_by: tuple[FeedLink, ...],
 ) -> OitItem:
     feed_dates = [link.date for link in fed_by if link.date is not None]
+    fed = tuple(_feed_evidence(link) for link in fed_by)
     if disclosure is None:
         return OitItem(
-            spec, sub_code, sub_name, group, fed_by=fed_by, updated=max(feed_dates, default=None)
+            spec,
+            sub_code,
+            sub_name,
+            group,
+            fed_by=fed_by,
+            evidence=fed,
+            updated=max(feed_dates, default=None),
         )
     record, source = disclosure.record, disclosure.source
     documents = ctx.attachments_of(record.documents, source, ("documents",))
     dates: list[dt.date] = [*feed_dates, *(d.date for d in documents if d.date)]
     if record.updated:
         dates.append(record.updated)
+    _check_parts(ctx, spec, record, source)
+    empty_periods = tuple(
+        EmptyPeriod(_period(entry.period), entry.statement) for entry in record.nothing_to_report
+    )
+    text = _text(record.text)
+    evidence = (
+        *(_document_evidence(document) for document in record.documents),
+        *(_link_evidence(link) for link in record.links),
+        *((Evidence("text", spec.title_th),) if text else ()),
+        *fed,
+        *(
+            Evidence("statement", empty.statement, period=empty.period, period_from="stated")
+            for empty in empty_periods
+        ),
+    )
     return OitItem(
         spec,
         sub_code,
         sub_name,
         group,
-        text=_text(record.text),
+        text=text,
         documents=documents,
         links=ctx.attachments_of(record.links, source, ("links",)),
         fed_by=fed_by,
+        empty_periods=empty_periods,
+        evidence=evidence,
         updated=max(dates, default=None),
+        reviewed=record.reviewed,
         source=source.file,
+    )
+
+
+def _period(text: str) -> Period:
+    """A period the schema already accepted as readable."""
+    period = parse_period(text)
+    assert period is not None, text
+    return period
+
+
+def _document_evidence(document: DisclosureDocument) -> Evidence:
+    """Which months a document covers: as stated, else as its title names, else its date's month."""
+    if document.period is not None:
+        period, found = _period(document.period), "stated"
+    elif (named := period_in_title(document.title)) is not None:
+        period, found = named, "title"
+    elif document.date is not None:
+        period, found = Period.month(Month.of(document.date)), "date"
+    else:
+        return Evidence("document", document.title, part=document.part)
+    return Evidence("document", document.title, document.date, period, found, document.part)
+
+
+def _link_evidence(link: DisclosureLink) -> Evidence:
+    return Evidence("link", link.title, part=link.part)
+
+
+def _feed_evidence(link: FeedLink) -> Evidence:
+    if link.date is None:
+        return Evidence("feed", link.title)
+    return Evidence("feed", link.title, link.date, Period.month(Month.of(link.date)), "date")
+
+
+def _check_parts(
+    ctx: _Context, spec: ItemSpec, record: DisclosureFile, source: SourceDocument
+) -> None:
+    """A `part` must name one of the parts the item's rules require."""
+    expected = spec.part_names
+    for field_name, entries in (("documents", record.documents), ("links", record.links)):
+        for index, entry in enumerate(entries):
+            if entry.part is not None and entry.part not in expected:
+                ctx.error(
+                    source,
+                    (field_name, index, "part"),
+                    "unknown_part" if expected else "no_parts",
+                    found=entry.part,
+                    code=spec.code,
+                    expected=", ".join(expected),
+                )
+
+
+def _with_records(
+    checklist: Checklist, records: Records, agency: Agency, site_source: str, fiscal_year: int
+) -> Checklist:
+    """The checklist with each item's typed records (organisation, statistics, …) added."""
+
+    def fed(item: OitItem) -> OitItem:
+        found = item_records(item.spec.feeds, records, agency, site_source, fiscal_year)
+        if not found:
+            return item
+        evidence = (*item.evidence, *record_evidence(found))
+        return replace(item, records=found, evidence=evidence)
+
+    sections = tuple(
+        replace(
+            section,
+            groups=tuple(
+                replace(group, items=tuple(fed(item) for item in group.items))
+                for group in section.groups
+            ),
+        )
+        for section in checklist.sections
+    )
+    by_code = {item.code: item for section in sections for g in section.groups for item in g.items}
+    return replace(
+        checklist, sections=sections, items=tuple(by_code[item.code] for item in checklist.items)
     )

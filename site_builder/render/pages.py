@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from site_builder import thai
 from site_builder.model import Site
+from site_builder.opendata.licence import data_licence
 
 SITE_FILE = "site.yaml"
 # The Atom feed carries the newest posts only, as feeds do: readers poll it, and a feed
@@ -80,6 +82,7 @@ def plan_pages(site: Site) -> list[Page]:
     """All pages of the site, in a stable order."""
     agency = site.agency.name_th
     checklist = site.checklist
+    n = thai.numerals(site.settings.thai_digits)  # years and scores in titles
     pages: list[Page] = []
     latest_assessment = site.assessments[0] if site.assessments else None
     current_measures = next(
@@ -93,7 +96,7 @@ def plan_pages(site: Site) -> list[Page]:
             "home.html",
             agency,
             f"เว็บไซต์เปิดเผยข้อมูลสาธารณะของ{agency}: ผลการประเมิน ITA มาตรการส่งเสริมคุณธรรม และข้อมูล O1–O43",
-            (),
+            (Crumb(HOME.label, None),),  # every page has a trail; here it is only "you are home"
             {
                 "assessment": latest_assessment,
                 "measure_set": current_measures,
@@ -126,14 +129,15 @@ def plan_pages(site: Site) -> list[Page]:
         )
     )
     for assessment in site.assessments:
-        year_title = f"ผลการประเมิน ITA ปี {assessment.year}"
+        year = n(assessment.year)
+        year_title = f"ผลการประเมิน ITA ปี {year}"
         pages.append(
             Page(
                 assessment.path,
                 "ita.html",
                 year_title,
-                f"{agency} ได้คะแนน ITA ปี {assessment.year} {assessment.score:.2f} คะแนน ระดับ {assessment.grade}",
-                _trail(ita_crumb, Crumb(f"ปี {assessment.year}", None)),
+                f"{agency} ได้คะแนน ITA ปี {year} {n(f'{assessment.score:.2f}')} คะแนน ระดับ {assessment.grade}",
+                _trail(ita_crumb, Crumb(f"ปี {year}", None)),
                 {"assessment": assessment},
                 (assessment.source,),
             )
@@ -142,11 +146,11 @@ def plan_pages(site: Site) -> list[Page]:
             Page(
                 assessment.analysis_path,
                 "ita_analysis.html",
-                f"การวิเคราะห์ผลการประเมิน ITA ปี {assessment.year}",
-                f"ประเด็นที่ต้องแก้ไขและวิธีการแก้ไขจากผลการประเมิน ITA ปี {assessment.year} ของ{agency}",
+                f"การวิเคราะห์ผลการประเมิน ITA ปี {year}",
+                f"ประเด็นที่ต้องแก้ไขและวิธีการแก้ไขจากผลการประเมิน ITA ปี {year} ของ{agency}",
                 _trail(
                     ita_crumb,
-                    Crumb(f"ปี {assessment.year}", assessment.path),
+                    Crumb(f"ปี {year}", assessment.path),
                     Crumb("การวิเคราะห์ผล", None),
                 ),
                 {"assessment": assessment},
@@ -174,7 +178,7 @@ def plan_pages(site: Site) -> list[Page]:
                 "measures.html",
                 measure_set.title,
                 f"{measure_set.title} ของ{agency}: มาตรการ วิธีการ ผู้รับผิดชอบ ระยะเวลา และการติดตามผล",
-                _trail(measures_crumb, Crumb(f"ปีงบประมาณ {measure_set.fiscal_year}", None)),
+                _trail(measures_crumb, Crumb(f"ปีงบประมาณ {n(measure_set.fiscal_year)}", None)),
                 {
                     "measure_set": measure_set,
                     "assessment": assessments_by_year.get(measure_set.assessment_year or 0),
@@ -183,12 +187,30 @@ def plan_pages(site: Site) -> list[Page]:
                 lastmod=measure_set.last_update,
             )
         )
+        answered = assessments_by_year.get(measure_set.assessment_year or 0)
+        pages.append(
+            Page(
+                measure_set.print_path,
+                "measures_print.html",
+                f"{measure_set.title} (ฉบับพิมพ์ A4)",
+                f"{measure_set.title} ของ{agency} ฉบับพิมพ์ขนาด A4 สำหรับลงนามและจัดเก็บ",
+                _trail(
+                    measures_crumb,
+                    Crumb(f"ปีงบประมาณ {measure_set.fiscal_year}", measure_set.path),
+                    Crumb("ฉบับพิมพ์", None),
+                ),
+                {"measure_set": measure_set, "assessment": answered},
+                (measure_set.source, *((answered.source,) if answered else ())),
+                in_sitemap=False,  # the same text as the measures page, laid out for paper
+            )
+        )
 
     oit_crumb = Crumb("การเปิดเผยข้อมูล O1–O43", "oit/")
     item_sources = tuple(sorted({item.source for item in checklist.items if item.source}))
     feed_sources = tuple(
         sorted({*(m.source for m in site.measure_sets), *(p.source for p in site.news)})
     )
+    record_sources = {s for item in checklist.items for r in item.records for s in r.sources}
     pages.append(
         Page(
             "oit/",
@@ -197,7 +219,7 @@ def plan_pages(site: Site) -> list[Page]:
             f"รายการข้อมูลที่{agency}เปิดเผยตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ข้อ O1–O43",
             _trail(Crumb("การเปิดเผยข้อมูล O1–O43", None)),
             {"checklist": checklist},
-            tuple(sorted({*item_sources, *feed_sources})),
+            tuple(sorted({*item_sources, *feed_sources, *record_sources})),
         )
     )
     for item in checklist.items:
@@ -214,6 +236,7 @@ def plan_pages(site: Site) -> list[Page]:
                         {
                             *((item.source,) if item.source else ()),
                             *(feed_sources if item.fed_by else ()),
+                            *(source for record in item.records for source in record.sources),
                         }
                     )
                 ),
@@ -250,12 +273,52 @@ def plan_pages(site: Site) -> list[Page]:
 
     pages.append(
         Page(
+            "data/",
+            "data_index.html",
+            "ข้อมูลเปิด",
+            f"ชุดข้อมูลของ{agency} ดาวน์โหลดได้ทั้ง CSV และ JSON พร้อมสัญญาอนุญาตและวันที่ปรับปรุง",
+            _trail(Crumb("ข้อมูลเปิด", None)),
+            {"datasets": site.datasets, "licence": data_licence(site.settings)},
+            tuple(
+                sorted(
+                    {
+                        *item_sources,
+                        *feed_sources,
+                        *record_sources,
+                        *(a.source for a in site.assessments),
+                    }
+                )
+            ),
+            lastmod=max((d.modified for d in site.datasets if d.modified), default=None),
+        )
+    )
+    pages.append(
+        Page(
             "contact/",
             "contact.html",
             "ติดต่อหน่วยงาน",
             f"ที่อยู่ โทรศัพท์ อีเมล และเวลาทำการของ{agency}",
             _trail(Crumb("ติดต่อ", None)),
             {"o5": checklist.item("O5") if any(i.code == "O5" for i in checklist.items) else None},
+        )
+    )
+    if site.settings.admin.enabled:
+        pages.append(
+            Page(
+                "admin/",
+                "admin/index.html",
+                "แก้ไขเนื้อหาเว็บไซต์",
+                f"ระบบแก้ไขเนื้อหาเว็บไซต์ของ{agency} สำหรับเจ้าหน้าที่",
+                in_sitemap=False,
+            )
+        )
+    pages.append(
+        Page(
+            "search/",
+            "search.html",
+            "ค้นหาในเว็บไซต์",
+            f"ค้นหาข้อมูล O1–O43 มาตรการ ผลการประเมิน ITA และข่าวของ{agency}",
+            _trail(Crumb("ค้นหา", None)),
         )
     )
     pages.append(

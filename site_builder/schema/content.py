@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from site_builder.periods import parse_period
+from site_builder.schema.publishing import AdminSettings, OpenDataSettings
 from site_builder.schema.types import (
     BuddhistYear,
     ContentPath,
@@ -59,6 +61,7 @@ class Agency(Record):
     )
     email: Email | None = None
     office_hours: Text | None = Field(default=None, description="เวลาทำการ")
+    map_url: WebUrl | None = Field(default=None, description="แผนที่: link to the office on a map")
     social: list[SocialLink] = Field(default_factory=list, description="ช่องทางสื่อสังคม")
     logo: ContentPath | None = Field(default=None, description="ตราหน่วยงาน: image path in content/")
 
@@ -69,6 +72,19 @@ class SiteSettings(Record):
     )
     fiscal_year: BuddhistYear = Field(description="ปีงบประมาณปัจจุบัน (พ.ศ.)")
     checklist: Text = Field(description="OIT framework the O1–O43 pages follow, e.g. ita-2565")
+    thai_digits: bool = Field(
+        default=False,
+        description="show dates and numbers in Thai digits (๒๔ มกราคม ๒๕๖๕) instead of 24 มกราคม 2565",
+    )
+    open_data: OpenDataSettings = Field(
+        default_factory=OpenDataSettings, description="datasets published under data/"
+    )
+    admin: AdminSettings = Field(
+        default_factory=AdminSettings, description="optional web editor at /admin/"
+    )
+    readiness_page: bool = Field(
+        default=False, description="publish the O1–O43 readiness page for the agency's staff"
+    )
 
 
 class SiteFile(Record):
@@ -112,6 +128,9 @@ class AssessmentFile(Record):
     score: float = Field(ge=0, le=100, description="overall score as published")
     grade: Literal["AA", "A", "B", "C", "D", "E", "F"] = Field(description="grade as published")
     target: float = Field(default=85, ge=0, le=100, description="target score")
+    updated: Date | None = Field(
+        default=None, description="last change to this result or its analysis (open-data date)"
+    )
     summary: Markdown | None = None
     indicators: list[IndicatorScore] = Field(min_length=1)
     analysis: list[AnalysisSection] = Field(default_factory=list)
@@ -169,14 +188,56 @@ class MeasuresFile(Record):
     progress_reports: list[ProgressReport] = Field(default_factory=list)
 
 
+def _item_period(value: str) -> str:
+    if parse_period(value) is None:
+        raise PydanticCustomError("bad_item_period", "unreadable period", {"found": value})
+    return value
+
+
+ItemPeriod = Annotated[
+    str,
+    AfterValidator(_item_period),
+    Field(
+        description="the month or months covered: 'มี.ค. 66', 'ต.ค. 65 - มี.ค. 66', "
+        "'ปีงบประมาณ 2566' or 'ปีงบประมาณ 2566 รอบ 6 เดือน'"
+    ),
+]
+
+
+class DisclosureDocument(Document):
+    part: Text | None = Field(
+        default=None, description="the required part of the item it shows, e.g. O1 'สมาชิกสภา'"
+    )
+    period: ItemPeriod | None = Field(
+        default=None, description="the period it reports on, when its title does not say"
+    )
+
+
+class DisclosureLink(Link):
+    part: Text | None = Field(default=None, description="the required part of the item it shows")
+
+
+class NothingToReport(Record):
+    """A period with nothing to report, stated explicitly (an unstated empty month is a gap)."""
+
+    period: ItemPeriod
+    statement: Text = Field(description="e.g. ไม่มีการจัดซื้อจัดจ้าง, ไม่มีเรื่องร้องเรียน")
+
+
 class DisclosureFile(Record):
     """content/oit/<code>.yaml: the agency's disclosure for one O item."""
 
     code: OitCode
     updated: Date | None = Field(default=None, description="last update of this item")
+    reviewed: Date | None = Field(
+        default=None,
+        description="when a person last checked what the readiness checks cannot judge "
+        "(e.g. each executive's photo and contact); counts until the item changes",
+    )
     text: Markdown | None = None
-    documents: list[Document] = Field(default_factory=list)
-    links: list[Link] = Field(default_factory=list)
+    documents: list[DisclosureDocument] = Field(default_factory=list)
+    links: list[DisclosureLink] = Field(default_factory=list)
+    nothing_to_report: list[NothingToReport] = Field(default_factory=list)
 
 
 class NewsFrontMatter(Record):

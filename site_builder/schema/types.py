@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from pydantic_core import PydanticCustomError
 
 # Dates after this year are taken as Buddhist-era years written by mistake.
-_LAST_PLAUSIBLE_CE_YEAR = 2300
+LAST_PLAUSIBLE_CE_YEAR = 2300
 
 
 class Record(BaseModel):
@@ -21,7 +21,7 @@ class Record(BaseModel):
 
 
 def _christian_era(value: dt.date) -> dt.date:
-    if value.year > _LAST_PLAUSIBLE_CE_YEAR:
+    if value.year > LAST_PLAUSIBLE_CE_YEAR:
         raise PydanticCustomError(
             "buddhist_year_date",
             "year {year} looks like a Buddhist-era year",
@@ -36,7 +36,14 @@ BuddhistYear = Annotated[
     int, Field(ge=2500, le=2700, description="ปี พ.ศ. (Buddhist era), e.g. 2565")
 ]
 
-Markdown = Annotated[str, Field(description="Markdown text (sanitised when rendered)")]
+Markdown = Annotated[
+    str,
+    Field(
+        description="Markdown text (sanitised when rendered)",
+        # Tells schema-driven editors (the /admin/ editor, IDEs) to offer a Markdown editor.
+        json_schema_extra={"contentMediaType": "text/markdown"},
+    ),
+]
 
 
 def _web_url(value: str) -> str:
@@ -77,7 +84,11 @@ def _content_path(value: str) -> str:
 ContentPath = Annotated[
     str,
     AfterValidator(_content_path),
-    Field(description="path of a file inside content/", examples=["files/o23/2565-01.pdf"]),
+    Field(
+        description="path of a file inside content/",
+        examples=["files/o23/2565-01.pdf"],
+        json_schema_extra={"format": "uri-reference"},  # a file of the site, not an address
+    ),
 ]
 
 

@@ -6,11 +6,11 @@ import os
 import shutil
 from pathlib import Path
 
-import jinja2
 import pytest
 
 from bench.corpus import generate
 from site_builder.pipeline import build, load_site, render_site
+from site_builder.problems import ContentErrors
 from site_builder.render.batch import PAGES_PER_TASK
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +90,7 @@ def test_a_page_whose_bytes_did_not_change_keeps_its_file(corpus: Path, tmp_path
     assert os.stat(untouched_document).st_ino == before[untouched_document]
 
 
-def test_a_template_error_in_a_worker_leaves_the_previous_site_untouched(
+def test_a_template_error_in_a_worker_is_a_problem_and_leaves_the_previous_site(
     corpus: Path, tmp_path: Path
 ) -> None:
     output = tmp_path / "site"
@@ -106,8 +106,12 @@ def test_a_template_error_in_a_worker_leaves_the_previous_site_untouched(
         encoding="utf-8",
     )
 
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(ContentErrors) as failure:
         build(corpus, broken, output, jobs=2)
+
+    [problem] = failure.value.problems
+    assert problem.key == "template_error"
+    assert "no_such_field" in problem.text("en")
 
     assert tree(output) == previous
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]
