@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also make a PDF of each printable document (needs: pip install '.[pdf]')",
     )
+    build_verb.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        help="processes that render pages (default: one per core)",
+    )
     check_verb = verbs.add_parser(
         "check", parents=[common], help="validate the content and its links, writing nothing"
     )
@@ -83,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_publishing_verbs(verbs)
     return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
 
 
 def _print_problems(problems: Sequence[Problem], lang: str) -> None:
@@ -188,7 +201,12 @@ def _build(options: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         report = build(
-            options.content, options.templates, options.output, options.as_of, pdf=options.pdf
+            options.content,
+            options.templates,
+            options.output,
+            options.as_of,
+            pdf=options.pdf,
+            jobs=options.jobs,
         )
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)

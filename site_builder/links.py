@@ -14,7 +14,7 @@ the template that contains its site path in quotes ('oit/'), else the page's tem
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -57,14 +57,13 @@ class LinkChecker:
 
     def __init__(
         self,
-        rendered: Sequence[tuple[Page, bytes]],
-        copied: Iterable[str],
+        pages: Iterable[tuple[Page, bytes]],
+        published: Iterable[str],
         base_url: str | None,
         templates: Path,
         content: Path,
     ):
-        self.pages = [(page, html) for page, html in rendered if page.output_file.endswith(".html")]
-        self.files = {page.output_file for page, _ in rendered} | set(copied)
+        self.files = set(published)
         # First segments of the site's own paths (oit, news, files, index.html, …).
         self.sections = {path.split("/", 1)[0] for path in self.files} | {"", "files"}
         base = urlsplit(base_url) if base_url else None
@@ -75,12 +74,18 @@ class LinkChecker:
         self.templates = templates
         self.content = content
         self.linked_files: set[str] = set()  # content files reached only through links
-        self.parsed = {page.output_file: _PageLinks(html) for page, html in self.pages}
+        # Only each page's ids and links are kept: pages may be read one at a time.
+        self.pages: list[Page] = []
+        self.parsed: dict[str, _PageLinks] = {}
+        for page, html in pages:
+            if page.output_file.endswith(".html"):
+                self.pages.append(page)
+                self.parsed[page.output_file] = _PageLinks(html)
         self._texts: dict[Path, str | None] = {}
 
     def problems(self) -> list[Problem]:
         found: dict[tuple[Location, str, str], Problem] = {}
-        for page, _html in self.pages:
+        for page in self.pages:
             for link in self.parsed[page.output_file].links:
                 broken = self._broken(page, link)
                 if broken is not None:
@@ -182,13 +187,15 @@ class LinkChecker:
 
 
 def check_links(
-    rendered: Sequence[tuple[Page, bytes]],
-    copied: Iterable[str],
+    pages: Iterable[tuple[Page, bytes]],
+    published: Iterable[str],
     base_url: str | None,
     templates: Path,
     content: Path,
 ) -> tuple[list[Problem], list[str]]:
-    """Every broken internal link, missing anchor and missing attachment of a rendered site,
-    and the content files (site paths) that only links refer to, to publish with it."""
-    checker = LinkChecker(rendered, copied, base_url, templates, content)
+    """Every broken internal link, missing anchor and missing attachment in `pages` (page,
+    bytes as rendered), checked against `published` (the site path of every file the site
+    has, pages included), and the content files (site paths) that only links refer to, to
+    publish with it."""
+    checker = LinkChecker(pages, published, base_url, templates, content)
     return checker.problems(), sorted(checker.linked_files)

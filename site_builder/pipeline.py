@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import jinja2
+
 from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
 from site_builder.admin.decap import config_bytes as admin_config_bytes
 from site_builder.admin.decap import decap_files
@@ -18,13 +20,19 @@ from site_builder.opendata.publish import open_data_files
 from site_builder.problems import ContentErrors, Problem, errors_in
 from site_builder.readiness import default_as_of, evaluate
 from site_builder.render.assessor_sheet import SHEET_CSV, sheet_csv, sheet_rows
-from site_builder.render.environment import make_chrome, make_environment, render_page
+from site_builder.render.batch import compile_templates, default_jobs, render_pages
+from site_builder.render.environment import (
+    make_chrome,
+    make_environment,
+    render_page,
+    template_problem,
+)
 from site_builder.render.pages import Page, plan_pages
 from site_builder.render.pdf import print_pdfs
 from site_builder.render.readiness_pages import plan_readiness_pages
 from site_builder.schema.bundle import validate_content
 from site_builder.search import index_site
-from site_builder.write import write_site
+from site_builder.write import copy_file, put_file, staged_site
 
 
 @dataclass(slots=True)
@@ -34,6 +42,7 @@ class BuildReport:
     files: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # site paths of the rendered pages
 
 
 def load_site(content: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
@@ -49,46 +58,42 @@ def load_site(content: Path, as_of: dt.date | None = None) -> tuple[Site | None,
     return replace(site, readiness=evaluate(site, as_of or default_as_of())), problems
 
 
-def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
-    chrome = make_chrome(site, pdf_documents=pdf)
-    env = make_environment(templates, chrome)
+def site_pages(site: Site) -> list[Page]:
+    """Every page of the site, in plan order: the content's pages, then the readiness pages."""
     pages = plan_pages(site)
     pages += plan_readiness_pages(site, pages)
-    return [(page, render_page(env, chrome, page)) for page in pages]
+    return pages
+
+
+def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
+    """Every page rendered in memory, in one process (the build streams them: `build`)."""
+    chrome = make_chrome(site, pdf_documents=pdf)
+    env = make_environment(templates, chrome)
+    return [(page, render_page(env, chrome, page)) for page in site_pages(site)]
 
 
 @dataclass(slots=True)
 class RenderedSite:
-    """Everything a build writes, before it is written, and the broken links found in it."""
+    """Every file of a site made in memory (for `check`), and the broken links found in it."""
 
     rendered: list[tuple[Page, bytes]]
     # (site path, bytes): pages, the assessor sheet, open data, the editor's configuration
     outputs: list[tuple[str, bytes]]
-    copies: list[tuple[Path, str]]  # (source, site path): attachments, static and editor files
+    # (source, site path): attachments, files only links reach, static and editor files
+    copies: list[tuple[Path, str]]
     broken: list[Problem]
 
 
-def render_and_check(
-    site: Site, content: Path, templates: Path, *, pdf: bool = False
-) -> RenderedSite:
-    """Render every file of the site and check the links of its pages against them."""
-    rendered = render_site(site, templates, pdf=pdf)
-    outputs = [(page.output_file, html) for page, html in rendered]
-    outputs.append((SHEET_CSV, sheet_csv(sheet_rows(site, [page for page, _ in rendered]))))
-    outputs += open_data_files(site)
-    generated = static_files(templates)
-    if site.settings.admin.enabled:
-        outputs.append((ADMIN_CONFIG_PATH, admin_config_bytes(site)))
-        generated += decap_files(templates)
-    published = [
-        *site.attachments,
-        *(path for path, _ in outputs),
-        *(path for _, path in generated),
-        *(m.pdf_path for m in site.measure_sets if pdf),  # made after the check
-    ]
+def render_and_check(site: Site, content: Path, templates: Path) -> RenderedSite:
+    """Render every file of the site in memory and check the links of its pages."""
+    rendered = render_site(site, templates)
+    generated, copies = published_files(site, content, templates)
+    generated.append((SHEET_CSV, sheet_csv(sheet_rows(site, [page for page, _ in rendered]))))
+    outputs = [(page.output_file, html) for page, html in rendered] + generated
+    published = [*(path for path, _ in outputs), *(path for _, path in copies)]
     broken, linked = check_links(rendered, published, site.settings.base_url, templates, content)
-    copies = [(content / path, path) for path in sorted({*site.attachments, *linked})]
-    return RenderedSite(rendered, outputs, copies + generated, broken)
+    copies += [(content / path, path) for path in linked]
+    return RenderedSite(rendered, outputs, copies, broken)
 
 
 def check_site(
@@ -97,7 +102,10 @@ def check_site(
     """The site and every problem a build would find, without writing anything."""
     site, problems = load_site(content, as_of)
     if site is not None:
-        problems += render_and_check(site, content, templates).broken
+        try:
+            problems += render_and_check(site, content, templates).broken
+        except jinja2.TemplateError as failure:
+            problems.append(template_problem(failure, templates))
     return site, problems
 
 
@@ -112,6 +120,21 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
     ]
 
 
+def published_files(
+    site: Site, content: Path, templates: Path
+) -> tuple[list[tuple[str, bytes]], list[tuple[Path, str]]]:
+    """What the site publishes besides its pages: generated files (site path, bytes) — the
+    open data under data/, the web editor's configuration — and copied files (source, site
+    path) — attachments, static files, the web editor's code."""
+    generated = open_data_files(site)
+    copies = [(content / path, path) for path in site.attachments]
+    copies += static_files(templates)
+    if site.settings.admin.enabled:
+        generated.append((ADMIN_CONFIG_PATH, admin_config_bytes(site)))
+        copies += decap_files(templates)
+    return generated, copies
+
+
 def build(
     content: Path,
     templates: Path,
@@ -119,29 +142,77 @@ def build(
     as_of: dt.date | None = None,
     *,
     pdf: bool = False,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build the site into `output`; raises ContentErrors (output untouched) on any error.
 
     `as_of` is the date O1–O43 readiness is judged at (default: today, or
     SOURCE_DATE_EPOCH's date). `pdf` adds a PDF of each printable document (needs the
     optional WeasyPrint; raises PdfUnavailable, output untouched, when it is missing).
+    Pages are rendered by `jobs` processes (default: every core; see render/batch.py)
+    straight into the staging folder; the other files follow, then the link check (a
+    broken link raises ContentErrors and nothing goes live), the PDFs, and the search
+    index last, from the finished site, before it goes live.
     """
     started = time.perf_counter()
     site, problems = load_site(content, as_of)
     if site is None:
         raise ContentErrors(problems)
-    built = render_and_check(site, content, templates, pdf=pdf)
-    problems += built.broken
-    if errors_in(problems):
-        raise ContentErrors(problems)
-    rendered, outputs = built.rendered, built.outputs
-    if pdf:
-        outputs += print_pdfs(site, rendered, outputs, built.copies)
-    files = write_site(output, outputs, built.copies, finish=index_site)
+    pages = site_pages(site)
+    generated, copies = published_files(site, content, templates)
+    generated.append((SHEET_CSV, sheet_csv(sheet_rows(site, pages))))
+    previous = output.resolve()
+    try:
+        chrome = make_chrome(site, pdf_documents=pdf)
+        env = make_environment(templates, chrome)
+        compile_templates(env)
+        with staged_site(output) as staging:
+            written = render_pages(env, chrome, pages, staging, previous, jobs or default_jobs())
+            for relative, data in generated:
+                put_file(staging, previous, relative, data)
+            for source, relative in copies:
+                copy_file(staging, previous, source, relative)
+            # Checked before anything goes live, reading the pages back one at a time.
+            published = [
+                *written,
+                *(path for path, _ in generated),
+                *(path for _, path in copies),
+                *(measures.pdf_path for measures in site.measure_sets if pdf),  # made below
+            ]
+            html = (
+                (page, (staging / page.output_file).read_bytes())
+                for page in pages
+                if page.output_file.endswith(".html")
+            )
+            broken, linked = check_links(
+                html, published, site.settings.base_url, templates, content
+            )
+            problems += broken
+            if errors_in(problems):
+                raise ContentErrors(problems)
+            for relative in linked:  # files under content/files/ that only a link reaches
+                copy_file(staging, previous, content / relative, relative)
+                copies.append((content / relative, relative))
+            if pdf:
+                # Only the printable pages are read back from the staging folder.
+                printable = {measures.print_path for measures in site.measure_sets}
+                printed = [
+                    (page, (staging / page.output_file).read_bytes())
+                    for page in pages
+                    if page.path in printable
+                ]
+                pdfs = print_pdfs(site, printed, generated, copies)
+                for relative, data in pdfs:
+                    put_file(staging, previous, relative, data)
+                generated += pdfs
+            index_site(staging)
+    except jinja2.TemplateError as failure:
+        raise ContentErrors([template_problem(failure, templates)]) from None
     return BuildReport(
-        pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
+        pages=sum(path.endswith(".html") for path in written),
         documents=len(site.attachments),
-        files=files,
+        files=len(written) + len(generated) + len(copies),
         seconds=time.perf_counter() - started,
         problems=problems,
+        written=written,
     )

@@ -17,6 +17,9 @@ from site_builder.model import Site
 from site_builder.opendata.licence import data_licence
 
 SITE_FILE = "site.yaml"
+# The Atom feed carries the newest posts only, as feeds do: readers poll it, and a feed
+# of every post ever written would make each news edit re-render thousands of bodies.
+FEED_ENTRIES = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +327,7 @@ def plan_pages(site: Site) -> list[Page]:
     )
 
     entries = tuple(page for page in pages if page.in_sitemap)
+    feed_news = site.news[:FEED_ENTRIES]
     newest = max((p.lastmod for p in pages if p.lastmod), default=None)
     pages.append(
         Page(
@@ -341,8 +345,8 @@ def plan_pages(site: Site) -> list[Page]:
             "feed.xml",
             f"ข่าวประชาสัมพันธ์ {agency}",
             "",
-            inputs={"news": site.news, "updated": newest or source_date()},
-            sources=tuple(sorted(post.source for post in site.news)),
+            inputs={"news": feed_news, "updated": newest or source_date()},
+            sources=tuple(sorted(post.source for post in feed_news)),
             in_sitemap=False,
         )
     )

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import cli, pipeline, write
+from site_builder import cli, write
 from site_builder.pipeline import build
+from site_builder.render import batch
 from site_builder.write import InterruptedAfterSwap, write_site
 from tests.security.fixture_site import ROOT, TEMPLATES, read_fixture, read_tree, write_content
 
@@ -35,11 +36,14 @@ def previous(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     return content, output, read_tree(output)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_a_failure_in_the_middle_of_rendering_keeps_the_previous_site(
-    previous: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+    previous: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
+    """Pages are rendered straight into the staging folder, by forked workers with jobs > 1
+    (each counts its own pages: the 20th page of any process fails)."""
     content, output, before = previous
-    real_render = pipeline.render_page
+    real_render = batch.render_page
     rendered = 0
 
     def failing_render(env, chrome, page):
@@ -49,11 +53,10 @@ def test_a_failure_in_the_middle_of_rendering_keeps_the_previous_site(
             raise RuntimeError("injected failure while rendering")
         return real_render(env, chrome, page)
 
-    monkeypatch.setattr(pipeline, "render_page", failing_render)
+    monkeypatch.setattr(batch, "render_page", failing_render)
     (content / "oit" / "o1.yaml").write_text("code: O1\ntext: changed\n", encoding="utf-8")
     with pytest.raises(RuntimeError, match="injected"):
-        build(content, TEMPLATES, output)
-    assert rendered == 20
+        build(content, TEMPLATES, output, jobs=jobs)
     assert read_tree(output) == before
     assert _leftovers(output) == []
 
@@ -85,9 +88,12 @@ def test_a_failure_in_the_middle_of_writing_keeps_the_previous_site(
 
     monkeypatch.setattr(Path, "write_bytes", failing_write_bytes)
     monkeypatch.setattr(write.shutil, "copyfile", failing_copy)
+    # Every file is written, as on a file system without hard links (unchanged files are
+    # otherwise linked from the previous site, not written).
+    monkeypatch.setattr(write, "_link", lambda existing, target: False)
     (content / "oit" / "o1.yaml").write_text("code: O1\ntext: changed\n", encoding="utf-8")
     with pytest.raises(OSError, match="injected"):
-        build(content, TEMPLATES, output)
+        build(content, TEMPLATES, output, jobs=1)  # one process, so every write is counted
     assert written == after_files
     assert read_tree(output) == before
     assert _leftovers(output) == []
@@ -136,6 +142,36 @@ def test_an_interrupt_during_the_swap_is_held_until_the_new_site_is_in_place(
     finally:
         idle.set()
     assert read_tree(output) == {"index.html": b"new", "a/b.html": b"b"}
+    assert _leftovers(output) == []
+
+
+_interrupt_at_next_fork: list[bool] = []  # armed by the test below
+_fork_hook_registered: list[bool] = []
+
+
+def _interrupt_from_the_fork_hook() -> None:
+    if _interrupt_at_next_fork:
+        _interrupt_at_next_fork.clear()
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+def test_an_interrupt_while_render_workers_are_forked_stops_the_build(
+    previous: tuple[Path, Path, dict[str, bytes]],
+) -> None:
+    """Forking runs Python's at-fork hooks; an interrupt handled inside one is printed and
+    lost, and the build went live anyway (seen with SIGTERM from a real kill)."""
+    content, output, before = previous
+    if not _fork_hook_registered:  # a hook cannot be removed: registered once, armed here
+        os.register_at_fork(after_in_parent=_interrupt_from_the_fork_hook)
+        _fork_hook_registered.append(True)
+    (content / "oit" / "o1.yaml").write_text("code: O1\ntext: changed\n", encoding="utf-8")
+    _interrupt_at_next_fork.append(True)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            build(content, TEMPLATES, output, jobs=2)
+    finally:
+        _interrupt_at_next_fork.clear()
+    assert read_tree(output) == before
     assert _leftovers(output) == []
 
 

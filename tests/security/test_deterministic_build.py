@@ -32,20 +32,27 @@ def _locales() -> list[str]:
 
 
 class _ReversedScandir:
-    """os.scandir listing entries in reverse order (pathlib's glob and rglob use it)."""
+    """os.scandir listing entries in reverse order (pathlib's glob and rglob use it, and
+    os.walk, which Jinja uses to list the templates)."""
 
     def __init__(self, path: object = "."):
         with _REAL_SCANDIR(path) as entries:
-            self.entries = list(entries)[::-1]
+            self.entries = iter(list(entries)[::-1])
 
     def __enter__(self):
-        return iter(self.entries)
+        return self
 
     def __exit__(self, *exc: object) -> None:
         return None
 
     def __iter__(self):
-        return iter(self.entries)
+        return self
+
+    def __next__(self):
+        return next(self.entries)
+
+    def close(self) -> None:
+        return None
 
 
 _REAL_SCANDIR = os.scandir
