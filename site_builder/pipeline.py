@@ -6,11 +6,18 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder.load.content_tree import load_content
+import jinja2
+
+from site_builder.load.content_tree import FileReader, load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
 from site_builder.problems import ContentErrors, Problem, errors_in
-from site_builder.render.environment import make_chrome, make_environment, render_page
+from site_builder.render.environment import (
+    make_chrome,
+    make_environment,
+    render_page,
+    template_problem,
+)
 from site_builder.render.pages import Page, plan_pages
 from site_builder.schema.bundle import validate_content
 from site_builder.write import write_site
@@ -25,9 +32,9 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
+def load_site(content: Path, reader: FileReader | None = None) -> tuple[Site | None, list[Problem]]:
     """Load, validate and model the content; every problem found is returned."""
-    raw, problems = load_content(content)
+    raw, problems = load_content(content, reader)
     valid, found = validate_content(raw)
     problems += found
     site, found = build_site(valid, content)
@@ -38,9 +45,13 @@ def load_site(content: Path) -> tuple[Site | None, list[Problem]]:
 
 
 def render_site(site: Site, templates: Path) -> list[tuple[Page, bytes]]:
+    """Every page of the site; a broken template raises ContentErrors naming it."""
     chrome = make_chrome(site)
     env = make_environment(templates, chrome)
-    return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
+    try:
+        return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
+    except jinja2.TemplateError as failure:
+        raise ContentErrors([template_problem(failure, templates)]) from None
 
 
 def static_files(templates: Path) -> list[tuple[Path, str]]:

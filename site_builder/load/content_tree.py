@@ -72,14 +72,25 @@ def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
     return source, problems
 
 
+class FileReader:
+    """Reads and parses one content file; the incremental builder swaps in a caching one."""
+
+    def yaml(self, path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+        return read_yaml(path)
+
+    def markdown(self, path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
+        return read_markdown(path)
+
+
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
+def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawContent, list[Problem]]:
     """Load all of content/; every problem found is returned, none stops the others."""
+    reader = reader or FileReader()
     raw = RawContent(root)
     problems: list[Problem] = []
     if not root.is_dir():
@@ -91,7 +102,7 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
 
     site_path = root / "site.yaml"
     if site_path.is_file():
-        raw.site, found = read_yaml(site_path)
+        raw.site, found = reader.yaml(site_path)
         problems += found
     else:
         problems.append(
@@ -106,7 +117,7 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
         ("oit", raw.disclosures),
     ):
         for path in _yaml_files(root / folder):
-            doc, found = read_yaml(path)
+            doc, found = reader.yaml(path)
             problems += found
             if doc is not None:
                 target.append(doc)
@@ -114,7 +125,7 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
     news_dir = root / "news"
     if news_dir.is_dir():
         for path in sorted(news_dir.glob("*.md")):
-            source, found = read_markdown(path)
+            source, found = reader.markdown(path)
             problems += found
             if source is not None:
                 raw.news[path.stem] = source

@@ -8,7 +8,9 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 
+from site_builder.load.content_tree import display_path
 from site_builder.model import OitItem, Site
+from site_builder.problems import Location, Problem
 from site_builder.render.charts import indicator_bars
 from site_builder.render.filters import FILTERS
 from site_builder.render.pages import NAVIGATION, NavLink, Page
@@ -64,3 +66,18 @@ def render_page(env: jinja2.Environment, chrome: Chrome, page: Page) -> bytes:
     template = env.get_template(page.template)
     html = template.render(page=page, chrome=chrome, agency=chrome.site.agency, **page.inputs)
     return html.encode("utf-8")
+
+
+def template_problem(failure: jinja2.TemplateError, templates: Path) -> Problem:
+    """A template that does not parse or render, as a problem at its file and line."""
+    name = getattr(failure, "name", None) or getattr(failure, "filename", None)
+    line = getattr(failure, "lineno", None) or 0
+    if isinstance(failure, jinja2.TemplateNotFound):
+        shown = display_path(templates / failure.name) if failure.name else display_path(templates)
+        return Problem(Location(shown), "template_missing", {"name": failure.name})
+    shown = display_path(templates / name) if name else display_path(templates)
+    return Problem(
+        Location(shown, line, 1 if line else 0),
+        "template_error",
+        {"problem": failure.message or type(failure).__name__},
+    )

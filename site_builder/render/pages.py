@@ -12,9 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from site_builder.model import Site
+from site_builder.model import OitItem, Site
 
 SITE_FILE = "site.yaml"
+# The Atom feed carries the newest posts only, as feeds do: readers poll it, and a feed
+# of every post ever written would make each news edit re-render thousands of bodies.
+FEED_ENTRIES = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,12 @@ def _trail(*crumbs: Crumb) -> tuple[Crumb, ...]:
     return (HOME, *crumbs)
 
 
+def _item_sources(item: OitItem) -> tuple[str, ...]:
+    """An O item's own file and the files of the content that publishes it (news, …)."""
+    own = (item.source,) if item.source else ()
+    return tuple(sorted({*own, *(link.source for link in item.fed_by)}))
+
+
 def plan_pages(site: Site) -> list[Page]:
     """All pages of the site, in a stable order."""
     agency = site.agency.name_th
@@ -84,6 +93,7 @@ def plan_pages(site: Site) -> list[Page]:
         site.measure_sets[0] if site.measure_sets else None,
     )
 
+    checklist_sources = tuple(sorted({s for item in checklist.items for s in _item_sources(item)}))
     pages.append(
         Page(
             "",
@@ -102,7 +112,7 @@ def plan_pages(site: Site) -> list[Page]:
                     {
                         *(a.source for a in site.assessments[:1]),
                         *((current_measures.source,) if current_measures else ()),
-                        *(item.source for item in checklist.items if item.source),
+                        *checklist_sources,
                         *(post.source for post in site.news[:5]),
                     }
                 )
@@ -165,6 +175,7 @@ def plan_pages(site: Site) -> list[Page]:
     )
     assessments_by_year = {a.year: a for a in site.assessments}
     for measure_set in site.measure_sets:
+        answered = assessments_by_year.get(measure_set.assessment_year or 0)
         pages.append(
             Page(
                 measure_set.path,
@@ -172,20 +183,13 @@ def plan_pages(site: Site) -> list[Page]:
                 measure_set.title,
                 f"{measure_set.title} ของ{agency}: มาตรการ วิธีการ ผู้รับผิดชอบ ระยะเวลา และการติดตามผล",
                 _trail(measures_crumb, Crumb(f"ปีงบประมาณ {measure_set.fiscal_year}", None)),
-                {
-                    "measure_set": measure_set,
-                    "assessment": assessments_by_year.get(measure_set.assessment_year or 0),
-                },
-                (measure_set.source,),
+                {"measure_set": measure_set, "assessment": answered},
+                tuple(sorted({measure_set.source, *((answered.source,) if answered else ())})),
                 lastmod=measure_set.last_update,
             )
         )
 
     oit_crumb = Crumb("การเปิดเผยข้อมูล O1–O43", "oit/")
-    item_sources = tuple(sorted({item.source for item in checklist.items if item.source}))
-    feed_sources = tuple(
-        sorted({*(m.source for m in site.measure_sets), *(p.source for p in site.news)})
-    )
     pages.append(
         Page(
             "oit/",
@@ -194,7 +198,7 @@ def plan_pages(site: Site) -> list[Page]:
             f"รายการข้อมูลที่{agency}เปิดเผยตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ข้อ O1–O43",
             _trail(Crumb("การเปิดเผยข้อมูล O1–O43", None)),
             {"checklist": checklist},
-            tuple(sorted({*item_sources, *feed_sources})),
+            checklist_sources,
         )
     )
     for item in checklist.items:
@@ -206,14 +210,7 @@ def plan_pages(site: Site) -> list[Page]:
                 f"{item.code} {item.spec.title_th} — ข้อมูลที่{agency}เปิดเผยตามแบบตรวจ OIT",
                 _trail(oit_crumb, Crumb(item.code, None)),
                 {"item": item, "framework": checklist.framework},
-                tuple(
-                    sorted(
-                        {
-                            *((item.source,) if item.source else ()),
-                            *(feed_sources if item.fed_by else ()),
-                        }
-                    )
-                ),
+                _item_sources(item),
                 lastmod=item.updated,
             )
         )
@@ -245,6 +242,7 @@ def plan_pages(site: Site) -> list[Page]:
             )
         )
 
+    o5 = next((item for item in checklist.items if item.code == "O5"), None)
     pages.append(
         Page(
             "contact/",
@@ -252,7 +250,8 @@ def plan_pages(site: Site) -> list[Page]:
             "ติดต่อหน่วยงาน",
             f"ที่อยู่ โทรศัพท์ อีเมล และเวลาทำการของ{agency}",
             _trail(Crumb("ติดต่อ", None)),
-            {"o5": checklist.item("O5") if any(i.code == "O5" for i in checklist.items) else None},
+            {"o5": o5},
+            _item_sources(o5) if o5 else (),
         )
     )
     pages.append(
@@ -267,6 +266,7 @@ def plan_pages(site: Site) -> list[Page]:
     )
 
     entries = tuple(page for page in pages if page.in_sitemap)
+    feed_news = site.news[:FEED_ENTRIES]
     newest = max((p.lastmod for p in pages if p.lastmod), default=None)
     pages.append(
         Page(
@@ -284,8 +284,8 @@ def plan_pages(site: Site) -> list[Page]:
             "feed.xml",
             f"ข่าวประชาสัมพันธ์ {agency}",
             "",
-            inputs={"news": site.news, "updated": newest or _epoch_date()},
-            sources=tuple(sorted(post.source for post in site.news)),
+            inputs={"news": feed_news, "updated": newest or _epoch_date()},
+            sources=tuple(sorted(post.source for post in feed_news)),
             in_sitemap=False,
         )
     )

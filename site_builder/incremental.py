@@ -1,0 +1,407 @@
+"""Incremental rebuilds: re-render only the pages whose inputs changed.
+
+A page's *fingerprint* is a digest of everything its bytes depend on:
+
+- the generator itself (the package's code and data: templates of the checklist, …);
+- its template and every template that one extends, includes or imports, found from
+  Jinja's syntax tree (`jinja2.meta.find_referenced_templates`, followed recursively);
+- `site.yaml`, which every page shows (agency, settings);
+- the content files listed in `page.sources`, by the digest of their bytes;
+- the page's own metadata (address, title, description, breadcrumbs, lastmod), its
+  plain inputs (dates, text), and for a page listing other pages (the sitemap) their
+  metadata.
+
+A page whose fingerprint equals the one recorded for its output file is neither
+rendered nor written, and a rendered page is written only when its bytes changed, so
+the files a browser or a web server see change only when their content does. Content
+files are parsed again only when their digest changed. The result after any sequence
+of rebuilds is byte-identical to a clean build (tests/test_incremental.py proves it).
+
+The state (fingerprints and digests of what was written) is kept in memory by the dev
+server and saved as JSON under `.build-cache/`, so the next run starts warm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+
+import site_builder
+from site_builder.load.content_tree import FileReader
+from site_builder.load.markdown_source import MarkdownSource
+from site_builder.load.yaml_source import SourceDocument
+from site_builder.pipeline import load_site, static_files
+from site_builder.problems import Problem, errors_in
+from site_builder.render.environment import (
+    Chrome,
+    make_chrome,
+    make_environment,
+    render_page,
+    template_problem,
+)
+from site_builder.render.pages import SITE_FILE, Page, plan_pages
+
+STATE_VERSION = 1
+
+
+def digest_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@cache
+def generator_digest() -> str:
+    """Digest of the package's own files: new code or checklist data invalidates every page."""
+    package = Path(site_builder.__file__).parent
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".html"):
+            h.update(path.relative_to(package).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class FileDigests:
+    """Digests of files' bytes, computed again only when a file's size or mtime changes."""
+
+    def __init__(self) -> None:
+        self._known: dict[Path, tuple[int, int, str]] = {}
+
+    def of(self, path: Path) -> str | None:
+        """The digest of `path`, or None when it is not a readable file."""
+        try:
+            stat = path.stat()
+        except OSError:
+            self._known.pop(path, None)
+            return None
+        known = self._known.get(path)
+        if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+            return known[2]
+        try:
+            digest = digest_bytes(path.read_bytes())
+        except OSError:
+            return None
+        self._known[path] = (stat.st_size, stat.st_mtime_ns, digest)
+        return digest
+
+    def forget(self, paths: Iterable[Path]) -> None:
+        """Hash these again on next use (the watcher saw them change)."""
+        for path in paths:
+            self._known.pop(path, None)
+
+
+class CachingReader(FileReader):
+    """Parses a content file only when its bytes changed since it was last parsed."""
+
+    def __init__(self, digests: FileDigests) -> None:
+        self._digests = digests
+        self._parsed: dict[Path, tuple[str | None, Any, list[Problem]]] = {}
+
+    def _cached(self, path: Path, parse: Any) -> tuple[Any, list[Problem]]:
+        digest = self._digests.of(path)
+        known = self._parsed.get(path)
+        if known is None or digest is None or known[0] != digest:
+            value, problems = parse(path)
+            known = (digest, value, problems)
+            self._parsed[path] = known
+        return known[1], list(known[2])
+
+    def yaml(self, path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+        return self._cached(path, super().yaml)
+
+    def markdown(self, path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
+        return self._cached(path, super().markdown)
+
+
+class TemplateGraph:
+    """Which templates each template needs (extends, include, import), from Jinja's AST."""
+
+    def __init__(self, folder: Path, digests: FileDigests) -> None:
+        self.folder = folder
+        self._digests = digests
+        self._parser = jinja2.Environment()
+        self._references: dict[str, tuple[str | None, frozenset[str] | None]] = {}
+
+    def names(self) -> frozenset[str]:
+        """Every template in the folder (static files excluded)."""
+        return frozenset(
+            path.relative_to(self.folder).as_posix()
+            for path in self.folder.rglob("*")
+            if path.is_file() and "static" not in path.relative_to(self.folder).parts[:1]
+        )
+
+    def references(self, name: str) -> frozenset[str] | None:
+        """Templates `name` names directly; None when it names one only known at run time."""
+        digest = self._digests.of(self.folder / name)
+        known = self._references.get(name)
+        if known is not None and known[0] == digest:
+            return known[1]
+        found: frozenset[str] | None = frozenset()
+        if digest is not None:
+            try:
+                tree = self._parser.parse((self.folder / name).read_text(encoding="utf-8"))
+                names = list(jinja2.meta.find_referenced_templates(tree))
+                found = None if None in names else frozenset(n for n in names if n is not None)
+            except (jinja2.TemplateSyntaxError, OSError, UnicodeDecodeError):
+                found = frozenset()  # rendering reports the error itself
+        self._references[name] = (digest, found)
+        return found
+
+    def closure(self, name: str) -> frozenset[str]:
+        """`name` and every template it needs, directly or through others."""
+        seen: set[str] = set()
+        waiting = [name]
+        while waiting:
+            current = waiting.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            referenced = self.references(current)
+            if referenced is None:  # a computed name: any template may be used
+                return self.names() | {name}
+            waiting.extend(referenced)
+        return frozenset(seen)
+
+    def digest(self, name: str) -> str:
+        h = hashlib.blake2b(digest_size=16)
+        for needed in sorted(self.closure(name)):
+            h.update(f"{needed}\0{self._digests.of(self.folder / needed)}\0".encode())
+        return h.hexdigest()
+
+
+_SCALARS = (str, int, float, bool, dt.date, type(None))
+
+
+def _metadata(page: Page) -> str:
+    return repr(
+        (
+            page.path,
+            page.template,
+            page.title,
+            page.description,
+            page.breadcrumbs,
+            page.in_sitemap,
+            page.lastmod,
+            page.sources,
+        )
+    )
+
+
+def page_fingerprint(
+    page: Page, common: str, template_digest: str, source_digest: Mapping[str, str | None]
+) -> str:
+    """Digest of everything the page's bytes depend on (see the module's docstring)."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{common}\0{template_digest}\0{_metadata(page)}\0".encode())
+    for source in page.sources:
+        h.update(f"{source}\0{source_digest[source]}\0".encode())
+    for name, value in sorted(page.inputs.items()):
+        h.update(f"{name}\0".encode())
+        if isinstance(value, _SCALARS):
+            h.update(repr(value).encode())
+        elif isinstance(value, tuple) and all(isinstance(v, Page) for v in value):
+            for listed in value:  # the sitemap: it shows other pages' metadata only
+                h.update(_metadata(listed).encode())
+        elif not page.sources:
+            # Domain data with no content file declared: fingerprint the data itself.
+            h.update(repr(value).encode())
+    return h.hexdigest()
+
+
+@dataclass(slots=True)
+class RebuildReport:
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    pages: int = 0  # pages in the site
+    rendered: list[str] = field(default_factory=list)  # output files rendered again
+    written: list[str] = field(default_factory=list)  # output files whose bytes changed
+    deleted: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Replace `target` in one rename, so a server never reads a half-written file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.writing")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+class IncrementalBuilder:
+    """Keeps `output` equal to a clean build of `content`, doing only the work a change needs."""
+
+    def __init__(
+        self, content: Path, templates: Path, output: Path, state_file: Path | None = None
+    ) -> None:
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.state_file = state_file
+        self.digests = FileDigests()
+        self.reader = CachingReader(self.digests)
+        self.graph = TemplateGraph(templates, self.digests)
+        # output file → (page fingerprint or copied file's digest, digest of the written bytes)
+        self.outputs: dict[str, tuple[str, str]] = {}
+        self._swept = False  # files not made by this builder removed from output/ yet
+        self._environment: tuple[tuple[object, ...], jinja2.Environment] | None = None
+        if state_file is not None:
+            self._load_state(state_file)
+
+    # -- state kept between runs ---------------------------------------------------
+    def _state_key(self) -> str:
+        return repr(
+            (STATE_VERSION, generator_digest(), *(str(p.resolve()) for p in self._folders()))
+        )
+
+    def _folders(self) -> tuple[Path, Path, Path]:
+        return self.content, self.templates, self.output
+
+    def _load_state(self, state_file: Path) -> None:
+        try:
+            state = json.loads(state_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if not isinstance(state, dict) or state.get("key") != self._state_key():
+            return
+        for relative, (fingerprint, written, size, mtime_ns) in state["outputs"].items():
+            try:
+                stat = (self.output / relative).stat()
+            except OSError:
+                continue
+            if (stat.st_size, stat.st_mtime_ns) == (size, mtime_ns):  # untouched since
+                self.outputs[relative] = (fingerprint, written)
+
+    def _save_state(self) -> None:
+        if self.state_file is None:
+            return
+        outputs = {}
+        for relative, (fingerprint, written) in sorted(self.outputs.items()):
+            stat = (self.output / relative).stat()
+            outputs[relative] = [fingerprint, written, stat.st_size, stat.st_mtime_ns]
+        self.state_file.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(
+            self.state_file,
+            json.dumps({"key": self._state_key(), "outputs": outputs}).encode("utf-8"),
+        )
+
+    # -- one rebuild ---------------------------------------------------------------
+    def rebuild(self, changed: Iterable[Path] = ()) -> RebuildReport:
+        """Bring output/ up to date; `changed` names files known to have changed."""
+        started = time.perf_counter()
+        self.digests.forget(changed)
+        site, problems = load_site(self.content, self.reader)
+        if site is None or errors_in(problems):
+            return RebuildReport(False, problems, seconds=time.perf_counter() - started)
+
+        chrome = make_chrome(site)
+        pages = plan_pages(site)
+        common = hashlib.blake2b(
+            f"{generator_digest()}\0{self.digests.of(self.content / SITE_FILE)}".encode(),
+            digest_size=16,
+        ).hexdigest()
+        source_digest: dict[str, str | None] = {}
+        for page in pages:
+            for source in page.sources:
+                if source not in source_digest:
+                    source_digest[source] = self.digests.of(Path(source))
+        template_digest = {name: self.graph.digest(name) for name in {p.template for p in pages}}
+
+        rendered: dict[str, tuple[str, bytes]] = {}
+        wanted: dict[str, str] = {}
+        env = self._env(chrome)
+        try:
+            for page in pages:
+                fingerprint = page_fingerprint(
+                    page, common, template_digest[page.template], source_digest
+                )
+                wanted[page.output_file] = fingerprint
+                known = self.outputs.get(page.output_file)
+                if known is None or known[0] != fingerprint:
+                    rendered[page.output_file] = (fingerprint, render_page(env, chrome, page))
+        except jinja2.TemplateError as failure:
+            problems.append(template_problem(failure, self.templates))
+            return RebuildReport(False, problems, seconds=time.perf_counter() - started)
+
+        copies = [(self.content / path, path) for path in site.attachments]
+        copies += static_files(self.templates)
+        report = RebuildReport(True, problems, pages=len(pages), rendered=sorted(rendered))
+        for relative, (fingerprint, data) in sorted(rendered.items()):
+            self._put(relative, fingerprint, data, report)
+        for source, relative in copies:
+            digest = self.digests.of(source) or ""
+            wanted[relative] = digest
+            known = self.outputs.get(relative)
+            if known is None or known[0] != digest:
+                self._copy(source, relative, digest, report)
+        self._remove_unwanted(wanted, report)
+        self._save_state()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _env(self, chrome: Chrome) -> jinja2.Environment:
+        """The compiled templates, kept while the templates and the site's address stay."""
+        key = (
+            chrome.base_url,
+            chrome.base_path,
+            tuple(sorted((n, self.digests.of(self.templates / n)) for n in self.graph.names())),
+        )
+        if self._environment is None or self._environment[0] != key:
+            self._environment = (key, make_environment(self.templates, chrome))
+        return self._environment[1]
+
+    def _put(self, relative: str, fingerprint: str, data: bytes, report: RebuildReport) -> None:
+        digest = digest_bytes(data)
+        target = self.output / relative
+        known = self.outputs.get(relative)
+        if known is not None and known[1] == digest and target.is_file():
+            pass  # rendered again, same bytes: leave the file (and its mtime) alone
+        elif known is None and target.is_file() and target.read_bytes() == data:
+            pass  # already written by an earlier run
+        else:
+            _write_atomically(target, data)
+            report.written.append(relative)
+        self.outputs[relative] = (fingerprint, digest)
+
+    def _copy(self, source: Path, relative: str, digest: str, report: RebuildReport) -> None:
+        target = self.output / relative
+        if self.digests.of(target) != digest:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.writing")
+            shutil.copyfile(source, temporary)
+            os.replace(temporary, target)
+            report.written.append(relative)
+        self.outputs[relative] = (digest, digest)
+
+    def _remove_unwanted(self, wanted: Mapping[str, str], report: RebuildReport) -> None:
+        gone = [relative for relative in self.outputs if relative not in wanted]
+        if not self._swept:  # the first time, also what an earlier run left behind
+            self._swept = True
+            if self.output.is_dir():
+                gone += [
+                    path.relative_to(self.output).as_posix()
+                    for path in self.output.rglob("*")
+                    if path.is_file() and path.relative_to(self.output).as_posix() not in wanted
+                ]
+        for relative in sorted(set(gone)):
+            self.outputs.pop(relative, None)
+            target = self.output / relative
+            target.unlink(missing_ok=True)
+            report.deleted.append(relative)
+            for folder in target.parents:
+                if folder == self.output or not folder.is_relative_to(self.output):
+                    break
+                try:
+                    folder.rmdir()  # only when empty
+                except OSError:
+                    break
