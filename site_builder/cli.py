@@ -1,4 +1,4 @@
-"""Command line: `python build.py [build|check] [options]`.
+"""Command line: `python build.py [build|check|serve|…] [options]`.
 
 Exit codes: 0 success, 1 content errors (or a failed write), 2 usage error, 130 interrupted.
 """
@@ -10,40 +10,68 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
+from site_builder.devserver.server import LOOPBACK, run_preview
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
 
-EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build.py",
-        description="Build the agency's transparency site from content/ (YAML, Markdown).",
-    )
-    common = argparse.ArgumentParser(add_help=False)
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors told through the message catalogue."""
+
+    lang = DEFAULT_LANGUAGE
+
+    def error(self, problem: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, message(self.lang, "cli_usage_error", problem=problem) + "\n")
+
+
+def _language(args: Sequence[str]) -> str:
+    """--lang, read before parsing so that the help itself is in that language."""
+    for index, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value in LANGUAGES:
+            return value
+    return DEFAULT_LANGUAGE
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    def text(key: str) -> str:
+        return message(lang, key)
+
+    _Parser.lang = lang
+    parser = _Parser(prog="build.py", description=text("cli_description"))
+    common = _Parser(add_help=False)
     common.add_argument(
-        "--content", type=Path, default=Path("content"), help="content folder (default: content)"
+        "--content", type=Path, default=Path("content"), help=text("cli_help_content")
     )
     common.add_argument(
-        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="message language (default: th)"
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=text("cli_help_lang")
     )
-    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    site_folders = _Parser(add_help=False)
+    site_folders.add_argument(
+        "--templates", type=Path, default=Path("templates"), help=text("cli_help_templates")
+    )
+    site_folders.add_argument(
+        "--output", type=Path, default=Path("output"), help=text("cli_help_output")
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     build_verb = verbs.add_parser(
-        "build", parents=[common], help="validate and write the site (default)"
+        "build", parents=[common, site_folders], help=text("cli_help_build")
     )
-    build_verb.add_argument(
-        "--templates", type=Path, default=Path("templates"), help="templates folder"
+    build_verb.add_argument("--quiet", action="store_true", help=text("cli_help_quiet"))
+    verbs.add_parser("check", parents=[common], help=text("cli_help_check"))
+    serve_verb = verbs.add_parser(
+        "serve", parents=[common, site_folders], help=text("cli_help_serve")
     )
-    build_verb.add_argument(
-        "--output", type=Path, default=Path("output"), help="output folder (default: output)"
-    )
-    build_verb.add_argument("--quiet", action="store_true", help="print only problems")
-    verbs.add_parser(
-        "check", parents=[common], help="validate the content without writing anything"
-    )
+    serve_verb.add_argument("--port", type=int, default=8000, help=text("cli_help_port"))
+    serve_verb.add_argument("--host", default=LOOPBACK, help=text("cli_help_host"))
     return parser
 
 
@@ -61,9 +89,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help")):
         args.insert(0, "build")
-    options = _parser().parse_args(args)
+    options = _parser(_language(args)).parse_args(args)
     if options.verb == "check":
         return _check(options)
+    if options.verb == "serve":
+        return run_preview(
+            options.content,
+            options.templates,
+            options.output,
+            options.host,
+            options.port,
+            options.lang,
+        )
     return _build(options)
 
 

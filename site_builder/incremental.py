@@ -42,6 +42,7 @@ import site_builder
 from site_builder.load.content_tree import FileReader
 from site_builder.load.markdown_source import MarkdownSource
 from site_builder.load.yaml_source import SourceDocument
+from site_builder.model import Site
 from site_builder.pipeline import load_site, static_files
 from site_builder.problems import Problem, errors_in
 from site_builder.render.environment import (
@@ -228,6 +229,7 @@ class RebuildReport:
     written: list[str] = field(default_factory=list)  # output files whose bytes changed
     deleted: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    site: Site | None = None  # the site built, when `ok`
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -335,7 +337,9 @@ class IncrementalBuilder:
 
         copies = [(self.content / path, path) for path in site.attachments]
         copies += static_files(self.templates)
-        report = RebuildReport(True, problems, pages=len(pages), rendered=sorted(rendered))
+        report = RebuildReport(
+            True, problems, pages=len(pages), rendered=sorted(rendered), site=site
+        )
         for relative, (fingerprint, data) in sorted(rendered.items()):
             self._put(relative, fingerprint, data, report)
         for source, relative in copies:

@@ -27,8 +27,11 @@ def catalogue(lang: str) -> dict[str, str]:
     return yaml.safe_load(text)
 
 
-def message(lang: str, key: str, **fields: object) -> str:
-    """The catalogue text for `key` in `lang`, with its {fields} filled in."""
+def message(lang: str, key: str, /, **fields: object) -> str:
+    """The catalogue text for `key` in `lang`, with its {fields} filled in.
+
+    Positional-only, so a message may have fields called `key` or `lang`.
+    """
     resolved = {
         name: message(lang, value.key) if isinstance(value, Ref) else value
         for name, value in fields.items()
