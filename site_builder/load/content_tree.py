@@ -44,14 +44,14 @@ def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
         return None, [
             Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
         ]
-    text, problems = decode_text(data, shown)
+    text, problems = decode_text(data, shown)  # a warning when converted from Windows-874
     if text is None:
         return None, problems
-    doc, problems = load_yaml_text(text, shown)
+    doc, found = load_yaml_text(text, shown)
     if doc is not None and not isinstance(doc.value, dict):
         kind = type(doc.value).__name__
         return None, [Problem(doc.locate(()), "yaml_not_mapping", {"found": kind})]
-    return doc, problems
+    return doc, problems + found
 
 
 def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
@@ -62,14 +62,14 @@ def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
         return None, [
             Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
         ]
-    text, problems = decode_text(data, shown)
+    text, problems = decode_text(data, shown)  # a warning when converted from Windows-874
     if text is None:
         return None, problems
-    source, problems = split_front_matter(text, shown)
+    source, found = split_front_matter(text, shown)
     if source is not None and not isinstance(source.front_matter.value, dict):
         kind = type(source.front_matter.value).__name__
         return None, [Problem(source.front_matter.locate(()), "yaml_not_mapping", {"found": kind})]
-    return source, problems
+    return source, problems + found
 
 
 class FileReader:

@@ -16,6 +16,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from site_builder.load.encoding import decode_legacy, normalise_newlines
+from site_builder.load.yaml_errors import syntax_problem
 from site_builder.problems import Location, Problem
 
 try:  # libyaml's parser is several times faster; positions are the same.
@@ -62,16 +64,15 @@ class _Refused(Exception):
 
 
 def decode_text(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """Bytes of a content file → text (UTF-8, BOM allowed), or a problem."""
+    """Bytes of a content file → text (UTF-8, BOM allowed; Windows-874 with a warning)."""
     if len(data) > MAX_FILE_BYTES:
         return None, [
             Problem(Location(file), "file_too_large", {"size": len(data), "limit": MAX_FILE_BYTES})
         ]
     try:
-        return data.decode("utf-8-sig"), []
+        return normalise_newlines(data.decode("utf-8-sig")), []
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(Location(file, line, 1), "not_utf8")]
+        return decode_legacy(data, exc.start, file)
 
 
 def load_yaml_text(
@@ -85,10 +86,7 @@ def load_yaml_text(
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or exc.context or "?"
-        return None, [Problem(Location(file, line, column), "yaml_syntax", {"problem": problem})]
+        return None, [syntax_problem(exc, text, file, line_offset)]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(file), "yaml_syntax", {"problem": str(exc)})]
     except RecursionError:

@@ -7,8 +7,10 @@ import re
 from pathlib import PurePosixPath
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+
+from site_builder.schema.thai_input import arabic_number, numeric_fields, read_date
 
 # Dates after this year are taken as Buddhist-era years written by mistake.
 _LAST_PLAUSIBLE_CE_YEAR = 2300
@@ -18,6 +20,15 @@ class Record(BaseModel):
     """Base of every content model: closed (unknown keys are errors) and immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _thai_digits(cls, data: object) -> object:
+        """Numbers written in Thai digits (๒๕๖๕) are read as numbers, in every model."""
+        numeric = numeric_fields(cls)
+        if isinstance(data, dict) and numeric:
+            return {k: arabic_number(v) if k in numeric else v for k, v in data.items()}
+        return data
 
 
 def _christian_era(value: dt.date) -> dt.date:
@@ -30,7 +41,7 @@ def _christian_era(value: dt.date) -> dt.date:
     return value
 
 
-Date = Annotated[dt.date, AfterValidator(_christian_era)]
+Date = Annotated[dt.date, BeforeValidator(read_date), AfterValidator(_christian_era)]
 
 BuddhistYear = Annotated[
     int, Field(ge=2500, le=2700, description="ปี พ.ศ. (Buddhist era), e.g. 2565")

@@ -113,6 +113,7 @@ def _problem(doc: SourceDocument, model: type[BaseModel], error: Any) -> Problem
 
 _CUSTOM_KEYS = {
     "buddhist_year_date",
+    "bad_thai_date",
     "bad_url",
     "bad_email",
     "bad_content_path",
