@@ -16,6 +16,7 @@ from site_builder.devserver.server import LOOPBACK, run_preview
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
+from site_builder.schema.json_schemas import write_schemas
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -72,6 +73,10 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )
     serve_verb.add_argument("--port", type=int, default=8000, help=text("cli_help_port"))
     serve_verb.add_argument("--host", default=LOOPBACK, help=text("cli_help_host"))
+    schemas_verb = verbs.add_parser("schemas", parents=[common], help=text("cli_help_schemas"))
+    schemas_verb.add_argument(
+        "--schemas", type=Path, default=Path("schemas"), help=text("cli_help_schemas_folder")
+    )
     return parser
 
 
@@ -92,6 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser(_language(args)).parse_args(args)
     if options.verb == "check":
         return _check(options)
+    if options.verb == "schemas":
+        written = write_schemas(options.schemas)
+        folder = options.schemas.as_posix()
+        print(message(options.lang, "cli_schemas_written", count=len(written), folder=folder))
+        return EXIT_OK
     if options.verb == "serve":
         return run_preview(
             options.content,

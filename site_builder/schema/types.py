@@ -44,10 +44,12 @@ def _christian_era(value: dt.date) -> dt.date:
 Date = Annotated[dt.date, BeforeValidator(read_date), AfterValidator(_christian_era)]
 
 BuddhistYear = Annotated[
-    int, Field(ge=2500, le=2700, description="ปี พ.ศ. (Buddhist era), e.g. 2565")
+    int, Field(ge=2500, le=2700, description="ปี พ.ศ. เช่น 2565 (เลขไทย ๒๕๖๕ ก็ได้)")
 ]
 
-Markdown = Annotated[str, Field(description="Markdown text (sanitised when rendered)")]
+Markdown = Annotated[
+    str, Field(description="ข้อความ Markdown: ขึ้นย่อหน้าใหม่ด้วยบรรทัดว่าง, - นำหน้ารายการ, **ตัวหนา**")
+]
 
 
 def _web_url(value: str) -> str:
@@ -59,7 +61,9 @@ def _web_url(value: str) -> str:
 WebUrl = Annotated[
     str,
     AfterValidator(_web_url),
-    Field(description="http:// or https:// address", examples=["https://www.example.go.th/"]),
+    Field(
+        description="ที่อยู่เว็บ ขึ้นต้นด้วย https:// หรือ http://", examples=["https://www.example.go.th/"]
+    ),
 ]
 
 
@@ -69,7 +73,11 @@ def _email(value: str) -> str:
     return value
 
 
-Email = Annotated[str, AfterValidator(_email), Field(examples=["saraban@example.go.th"])]
+Email = Annotated[
+    str,
+    AfterValidator(_email),
+    Field(description="อีเมล เช่น saraban@example.go.th", examples=["saraban@example.go.th"]),
+]
 
 
 def _content_path(value: str) -> str:
@@ -88,17 +96,26 @@ def _content_path(value: str) -> str:
 ContentPath = Annotated[
     str,
     AfterValidator(_content_path),
-    Field(description="path of a file inside content/", examples=["files/o23/2565-01.pdf"]),
+    Field(
+        description="ไฟล์ในโฟลเดอร์ content/files/ เช่น files/o23/2565-01.pdf",
+        examples=["files/o23/2565-01.pdf"],
+    ),
 ]
 
 
 class Document(Record):
     """A document: a file in content/ (copied into the site) or an external address."""
 
-    title: str = Field(min_length=1, description="ชื่อเอกสาร as shown on the page")
-    file: ContentPath | None = None
-    url: WebUrl | None = None
-    date: Date | None = Field(default=None, description="date of the document (ค.ศ. year)")
+    title: str = Field(min_length=1, description="ชื่อเอกสารที่แสดงบนหน้าเว็บ")
+    file: ContentPath | None = Field(
+        default=None, description="ไฟล์ใน content/files/ (ใส่ file หรือ url อย่างใดอย่างหนึ่ง)"
+    )
+    url: WebUrl | None = Field(
+        default=None, description="ที่อยู่เว็บของเอกสาร (ใส่ file หรือ url อย่างใดอย่างหนึ่ง)"
+    )
+    date: Date | None = Field(
+        default=None, description="วันที่ของเอกสาร เช่น 2022-02-05 หรือ 5 กุมภาพันธ์ 2565"
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> Document:
@@ -108,5 +125,5 @@ class Document(Record):
 
 
 class Link(Record):
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, description="ข้อความของลิงก์")
     url: WebUrl

@@ -42,7 +42,7 @@ def test_saved_changes_errors_and_fixes_show_up_in_the_open_page(
         post.write_text(original.replace("title:", "titel:"), encoding="utf-8")
         wait.until(lambda d: "errors" in heading(d))
         error_page = chromium.find_element(By.TAG_NAME, "main").text
-        assert f"{POST}:2:1" in error_page
+        assert f"{POST}:3:1" in error_page
         assert "unknown field 'titel' — did you mean 'title'?" in error_page
 
         post.write_text(original, encoding="utf-8")

@@ -99,7 +99,7 @@ def test_broken_file_shows_error_page_until_it_is_fixed(preview):
     post.write_text(good.replace("title:", "titel:"), encoding="utf-8")
     _status, page = wait_for(lambda: (r := fetch(url + "news/")) and r[0] == 500 and r)
 
-    assert f"{POST}:2:1" in page
+    assert f"{POST}:3:1" in page
     assert "did you mean &#39;title&#39;?" in page
     assert "titel: วันเด็กแห่งชาติ 2566" in page  # the line itself, to find it quickly
 

@@ -46,7 +46,7 @@ def test_windows_874_file_is_converted_with_a_warning_naming_the_encoding(site, 
     (warning,) = problems
     assert warning.severity is Severity.WARNING
     assert warning.key == "encoding_converted"
-    assert (warning.location.line, warning.location.column) == (2, 8)  # first Thai letter
+    assert (warning.location.line, warning.location.column) == (3, 8)  # first Thai letter
     assert "Windows-874 (TIS-620)" in warning.text("th")
     assert "Save with Encoding → UTF-8" in warning.text("en")
     assert tree_difference(reference, built(content, templates, tmp_path / "cp874")) == []
