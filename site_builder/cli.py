@@ -6,13 +6,16 @@ Exit codes: 0 success, 1 content errors (or a failed write), 2 usage error, 130 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from site_builder import scaffold
 from site_builder.devserver.server import LOOPBACK, run_preview
+from site_builder.load.content_tree import display_path
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
@@ -73,6 +76,12 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )
     serve_verb.add_argument("--port", type=int, default=8000, help=text("cli_help_port"))
     serve_verb.add_argument("--host", default=LOOPBACK, help=text("cli_help_host"))
+    new_verb = verbs.add_parser("new", parents=[common], help=text("cli_help_new"))
+    new_verb.add_argument("kind", choices=scaffold.KINDS, help=text("cli_help_new_kind"))
+    new_verb.add_argument("argument", nargs="?", help=text("cli_help_new_argument"))
+    new_verb.add_argument(
+        "--date", type=dt.date.fromisoformat, default=None, help=text("cli_help_new_date")
+    )
     schemas_verb = verbs.add_parser("schemas", parents=[common], help=text("cli_help_schemas"))
     schemas_verb.add_argument(
         "--schemas", type=Path, default=Path("schemas"), help=text("cli_help_schemas_folder")
@@ -97,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser(_language(args)).parse_args(args)
     if options.verb == "check":
         return _check(options)
+    if options.verb == "new":
+        return _new(options)
     if options.verb == "schemas":
         written = write_schemas(options.schemas)
         folder = options.schemas.as_posix()
@@ -112,6 +123,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             options.lang,
         )
     return _build(options)
+
+
+def _new(options: argparse.Namespace) -> int:
+    today = options.date or dt.date.today()  # a skeleton's date, not build output
+    try:
+        planned = scaffold.plan(options.kind, options.argument, options.content, today)
+        scaffold.write(planned)
+    except scaffold.ScaffoldRefused as refused:
+        print(message(options.lang, refused.key, **refused.fields), file=sys.stderr)
+        return EXIT_ERRORS
+    print(message(options.lang, "new_written", file=display_path(planned.path)))
+    return EXIT_OK
 
 
 def _check(options: argparse.Namespace) -> int:
