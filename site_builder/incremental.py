@@ -77,29 +77,37 @@ class FileDigests:
     """Digests of files' bytes, computed again only when a file's size or mtime changes."""
 
     def __init__(self) -> None:
-        self._known: dict[Path, tuple[int, int, str]] = {}
+        # Keyed by absolute path: a file may be named relative to the working folder (as
+        # in page.sources) or through the content folder's path, and is the same file.
+        self._known: dict[str, tuple[int, int, str]] = {}
+        # While set, files not forgotten are taken as unchanged without a stat: the
+        # caller (the dev server's watcher) has named every file that changed.
+        self.trusting = False
 
     def of(self, path: Path) -> str | None:
         """The digest of `path`, or None when it is not a readable file."""
+        key = os.path.abspath(path)
+        if self.trusting and key in self._known:
+            return self._known[key][2]
         try:
-            stat = path.stat()
+            stat = os.stat(key)
         except OSError:
-            self._known.pop(path, None)
+            self._known.pop(key, None)
             return None
-        known = self._known.get(path)
+        known = self._known.get(key)
         if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
             return known[2]
         try:
             digest = digest_bytes(path.read_bytes())
         except OSError:
             return None
-        self._known[path] = (stat.st_size, stat.st_mtime_ns, digest)
+        self._known[key] = (stat.st_size, stat.st_mtime_ns, digest)
         return digest
 
     def forget(self, paths: Iterable[Path]) -> None:
         """Hash these again on next use (the watcher saw them change)."""
         for path in paths:
-            self._known.pop(path, None)
+            self._known.pop(os.path.abspath(path), None)
 
 
 class CachingReader(FileReader):
@@ -185,24 +193,33 @@ _SCALARS = (str, int, float, bool, dt.date, type(None))
 
 
 def _metadata(page: Page) -> str:
-    return repr(
+    crumbs = "\1".join(f"{crumb.label}\2{crumb.path}" for crumb in page.breadcrumbs)
+    return "\0".join(
         (
             page.path,
             page.template,
             page.title,
             page.description,
-            page.breadcrumbs,
-            page.in_sitemap,
-            page.lastmod,
-            page.sources,
+            crumbs,
+            str(page.in_sitemap),
+            str(page.lastmod),
+            *page.sources,
         )
     )
 
 
 def page_fingerprint(
-    page: Page, common: str, template_digest: str, source_digest: Mapping[str, str | None]
+    page: Page,
+    common: str,
+    template_digest: str,
+    source_digest: Mapping[str, str | None],
+    shown: dict[int, str],
 ) -> str:
-    """Digest of everything the page's bytes depend on (see the module's docstring)."""
+    """Digest of everything the page's bytes depend on (see the module's docstring).
+
+    `shown` keeps the repr of data already fingerprinted in this rebuild, by identity
+    (the checklist framework is shared by forty-three pages).
+    """
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{common}\0{template_digest}\0{_metadata(page)}\0".encode())
     for source in page.sources:
@@ -216,7 +233,9 @@ def page_fingerprint(
                 h.update(_metadata(listed).encode())
         elif not page.sources:
             # Domain data with no content file declared: fingerprint the data itself.
-            h.update(repr(value).encode())
+            if id(value) not in shown:
+                shown[id(value)] = repr(value)
+            h.update(shown[id(value)].encode())
     return h.hexdigest()
 
 
@@ -298,10 +317,21 @@ class IncrementalBuilder:
         )
 
     # -- one rebuild ---------------------------------------------------------------
-    def rebuild(self, changed: Iterable[Path] = ()) -> RebuildReport:
-        """Bring output/ up to date; `changed` names files known to have changed."""
+    def rebuild(self, changed: Iterable[Path] | None = None) -> RebuildReport:
+        """Bring output/ up to date.
+
+        `changed`: every file changed since the last rebuild (the watcher knows them), so
+        no other file needs a look; None to check every file's size and mtime.
+        """
         started = time.perf_counter()
-        self.digests.forget(changed)
+        self.digests.forget(changed or ())
+        self.digests.trusting = changed is not None
+        try:
+            return self._rebuild(started)
+        finally:
+            self.digests.trusting = False
+
+    def _rebuild(self, started: float) -> RebuildReport:
         site, problems = load_site(self.content, self.reader)
         if site is None or errors_in(problems):
             return RebuildReport(False, problems, seconds=time.perf_counter() - started)
@@ -322,10 +352,11 @@ class IncrementalBuilder:
         rendered: dict[str, tuple[str, bytes]] = {}
         wanted: dict[str, str] = {}
         env = self._env(chrome)
+        shown: dict[int, str] = {}
         try:
             for page in pages:
                 fingerprint = page_fingerprint(
-                    page, common, template_digest[page.template], source_digest
+                    page, common, template_digest[page.template], source_digest, shown
                 )
                 wanted[page.output_file] = fingerprint
                 known = self.outputs.get(page.output_file)

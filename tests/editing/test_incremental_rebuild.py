@@ -245,3 +245,16 @@ def test_template_with_a_computed_include_depends_on_every_template(tmp_path):
     graph = TemplateGraph(tmp_path, FileDigests())
 
     assert graph.closure("page.html") == {"page.html", "a.html"}
+
+
+def test_edit_is_seen_when_folders_are_named_relative_to_the_working_folder(tmp_path, monkeypatch):
+    copy_site("editing", tmp_path)
+    monkeypatch.chdir(tmp_path)  # messages and page.sources then name files relatively
+    builder = IncrementalBuilder(Path("content"), Path("templates"), Path("output"))
+    assert builder.rebuild().ok
+    post = edit(Path("content/news/2565-11-02-vaccine.md"), "ฉีดวัคซีน", "บริการฉีดวัคซีน")
+
+    report = builder.rebuild([post.absolute()])
+
+    assert "news/2565-11-02-vaccine/index.html" in report.written
+    assert_same_as_clean_build(builder, tmp_path / "scratch")
