@@ -90,7 +90,7 @@ def load_yaml_text(
     except yaml.YAMLError as exc:
         return None, [Problem(Location(file), "yaml_syntax", {"problem": str(exc)})]
     except RecursionError:
-        return None, [Problem(Location(file), "yaml_syntax", {"problem": "nesting too deep"})]
+        return None, [Problem(Location(file), "yaml_too_deep", {"limit": MAX_DEPTH})]
 
     doc = SourceDocument(file, None)
     if node is None:  # an empty file
@@ -130,9 +130,7 @@ class _Builder:
         else:
             self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise self.refuse(
-                node, "yaml_syntax", problem=f"nesting deeper than {MAX_DEPTH} levels"
-            )
+            raise self.refuse(node, "yaml_too_deep", limit=MAX_DEPTH)
 
         if isinstance(node, ScalarNode):
             if node.tag not in _SCALAR_TAGS:
@@ -157,9 +155,7 @@ class _Builder:
             for key_node, value_node in node.value:
                 key = self.build(key_node, path, depth + 1)
                 if isinstance(key, list | dict):
-                    raise self.refuse(
-                        key_node, "yaml_syntax", problem="a field name must be plain text"
-                    )
+                    raise self.refuse(key_node, "yaml_key_not_text")
                 if key in mapping:
                     raise self.refuse(
                         key_node, "yaml_duplicate_key", key=key, first_line=first_line[key]
