@@ -80,13 +80,14 @@ class FileDigests:
         # Keyed by absolute path: a file may be named relative to the working folder (as
         # in page.sources) or through the content folder's path, and is the same file.
         self._known: dict[str, tuple[int, int, str]] = {}
+        self._cwd = os.getcwd()
         # While set, files not forgotten are taken as unchanged without a stat: the
         # caller (the dev server's watcher) has named every file that changed.
         self.trusting = False
 
     def of(self, path: Path) -> str | None:
         """The digest of `path`, or None when it is not a readable file."""
-        key = os.path.abspath(path)
+        key = self._key(path)
         if self.trusting and key in self._known:
             return self._known[key][2]
         try:
@@ -107,7 +108,10 @@ class FileDigests:
     def forget(self, paths: Iterable[Path]) -> None:
         """Hash these again on next use (the watcher saw them change)."""
         for path in paths:
-            self._known.pop(os.path.abspath(path), None)
+            self._known.pop(self._key(path), None)
+
+    def _key(self, path: Path) -> str:
+        return os.path.normpath(os.path.join(self._cwd, path))
 
 
 class CachingReader(FileReader):

@@ -45,6 +45,11 @@ class SourceDocument:
     file: str
     value: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Validation results by model: a document parsed once (the dev server keeps them
+    # between rebuilds) is validated once.
+    validated: dict[type, tuple[Any, tuple[Problem, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def locate(self, path: Sequence[str | int]) -> Location:
         """Location of `path`, or of its nearest written ancestor."""
