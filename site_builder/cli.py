@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from site_builder import scaffold
+from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
 from site_builder.devserver.server import LOOPBACK, run_preview
 from site_builder.load.content_tree import display_path
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
+from site_builder.render.pdf import PdfUnavailable
 from site_builder.schema.json_schemas import write_schemas
+from site_builder.search import SearchIndexError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -70,6 +73,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         "build", parents=[common, site_folders], help=text("cli_help_build")
     )
     build_verb.add_argument("--quiet", action="store_true", help=text("cli_help_quiet"))
+    build_verb.add_argument("--pdf", action="store_true", help=text("cli_help_pdf"))
     verbs.add_parser("check", parents=[common], help=text("cli_help_check"))
     serve_verb = verbs.add_parser(
         "serve", parents=[common, site_folders], help=text("cli_help_serve")
@@ -86,6 +90,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     schemas_verb.add_argument(
         "--schemas", type=Path, default=Path("schemas"), help=text("cli_help_schemas_folder")
     )
+    add_publishing_verbs(verbs, text)
     return parser
 
 
@@ -106,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser(_language(args)).parse_args(args)
     if options.verb == "check":
         return _check(options)
+    if options.verb in PUBLISHING_VERBS:
+        return PUBLISHING_VERBS[options.verb](options)
     if options.verb == "new":
         return _new(options)
     if options.verb == "schemas":
@@ -148,7 +155,7 @@ def _check(options: argparse.Namespace) -> int:
     files = sum(
         1
         for p in options.content.rglob("*")
-        if p.is_file() and p.suffix in (".yaml", ".yml", ".md")
+        if p.is_file() and p.suffix in (".yaml", ".yml", ".md", ".csv")
     )
     print(message(options.lang, "cli_check_ok", files=files, warnings=warnings))
     return EXIT_OK
@@ -159,7 +166,7 @@ def _build(options: argparse.Namespace) -> int:
     shown_output = options.output.as_posix()
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        report = build(options.content, options.templates, options.output)
+        report = build(options.content, options.templates, options.output, pdf=options.pdf)
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)
         print(
@@ -167,9 +174,15 @@ def _build(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_ERRORS
+    except PdfUnavailable as missing:
+        print(message(lang, "pdf_unavailable", problem=missing), file=sys.stderr)
+        return EXIT_ERRORS
     except KeyboardInterrupt:
         print(message(lang, "cli_interrupted", output=shown_output), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except SearchIndexError as exc:
+        print(message(lang, "cli_search_failed", problem=exc, output=shown_output), file=sys.stderr)
+        return EXIT_ERRORS
     except OSError as exc:
         print(message(lang, "cli_write_failed", problem=exc, output=shown_output), file=sys.stderr)
         return EXIT_ERRORS

@@ -5,17 +5,25 @@ A page's *fingerprint* is a digest of everything its bytes depend on:
 - the generator itself (the package's code and data: templates of the checklist, …);
 - its template and every template that one extends, includes or imports, found from
   Jinja's syntax tree (`jinja2.meta.find_referenced_templates`, followed recursively);
-- `site.yaml`, which every page shows (agency, settings);
-- the content files listed in `page.sources`, by the digest of their bytes;
+- what every page shows around its content: `site.yaml` (agency, settings) and the
+  complaint channels of O30 in the footer;
+- the content files listed in `page.sources`, by the digest of their bytes (for an O
+  item, also the record tables and photos drawn on it);
 - the page's own metadata (address, title, description, breadcrumbs, lastmod), its
-  plain inputs (dates, text), and for a page listing other pages (the sitemap) their
-  metadata.
+  plain inputs (dates, text), the datasets it offers for download, and for a page
+  listing other pages (the sitemap) their metadata.
 
 A page whose fingerprint equals the one recorded for its output file is neither
 rendered nor written, and a rendered page is written only when its bytes changed, so
 the files a browser or a web server see change only when their content does. Content
-files are parsed again only when their digest changed. The result after any sequence
-of rebuilds is byte-identical to a clean build (tests/test_incremental.py proves it).
+files are parsed again only when their digest changed.
+
+Besides pages, the site publishes what `pipeline.published_files` lists (open data
+under data/, the web editor's files, attachments, static files) — generated again on
+every rebuild (they are small) and written only when their bytes changed — and the
+Pagefind search bundle under pagefind/, made again only when an HTML page changed.
+The result after any sequence of rebuilds is byte-identical to a clean build
+(tests/editing/test_incremental_rebuild.py proves it).
 
 The state (fingerprints and digests of what was written) is kept in memory by the dev
 server and saved as JSON under `.build-cache/`, so the next run starts warm.
@@ -28,6 +36,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,25 +45,28 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
+import jinja2.nodes
 
 import site_builder
 from site_builder.load.content_tree import FileReader
 from site_builder.load.markdown_source import MarkdownSource
 from site_builder.load.yaml_source import SourceDocument
 from site_builder.model import Site
-from site_builder.pipeline import load_site, static_files
+from site_builder.pipeline import load_site, published_files
 from site_builder.problems import Problem, errors_in
 from site_builder.render.environment import (
     Chrome,
+    chrome_content,
     make_chrome,
     make_environment,
     render_page,
     template_problem,
 )
 from site_builder.render.pages import SITE_FILE, Page, plan_pages
+from site_builder.search import BUNDLE_DIR, index_site
 
-STATE_VERSION = 1
+STATE_VERSION = 2
+_BUNDLE = f"{BUNDLE_DIR}/"  # the search bundle's files in output/
 
 
 def digest_bytes(data: bytes) -> str:
@@ -137,6 +149,55 @@ class CachingReader(FileReader):
         return self._cached(path, super().markdown)
 
 
+# A template name computed at run time, by the constant text it starts and ends with:
+# `"records/" ~ record.kind ~ ".html"` → ("records/", ".html"); ("", "") when none is.
+NamePattern = tuple[str, str]
+
+
+def _name_parts(node: jinja2.nodes.Node) -> list[jinja2.nodes.Node]:
+    """`a ~ b ~ c` and `a + b` as the list of their operands."""
+    if isinstance(node, jinja2.nodes.Concat):
+        return [part for operand in node.nodes for part in _name_parts(operand)]
+    if isinstance(node, jinja2.nodes.Add):
+        return _name_parts(node.left) + _name_parts(node.right)
+    return [node]
+
+
+def referenced_templates(
+    tree: jinja2.nodes.Template,
+) -> tuple[frozenset[str], frozenset[NamePattern]]:
+    """Templates a parsed template extends, includes or imports: constant names, and
+    patterns for the names it computes."""
+    names: set[str] = set()
+    patterns: set[NamePattern] = set()
+    used = (
+        jinja2.nodes.Extends,
+        jinja2.nodes.Include,
+        jinja2.nodes.Import,
+        jinja2.nodes.FromImport,
+    )
+    for node in tree.find_all(used):
+        template = node.template
+        choices = (
+            template.items
+            if isinstance(template, jinja2.nodes.List | jinja2.nodes.Tuple)
+            else [template]
+        )
+        for choice in choices:
+            parts = _name_parts(choice)
+            constant = [
+                p.value if isinstance(p, jinja2.nodes.Const) and isinstance(p.value, str) else None
+                for p in parts
+            ]
+            if None not in constant:
+                names.add("".join(constant))  # type: ignore[arg-type]
+                continue
+            prefix = "".join(text for text in constant[: constant.index(None)])  # type: ignore[misc]
+            suffix = constant[-1] if constant[-1] is not None else ""
+            patterns.add((prefix, suffix))
+    return frozenset(names), frozenset(patterns)
+
+
 class TemplateGraph:
     """Which templates each template needs (extends, include, import), from Jinja's AST."""
 
@@ -144,7 +205,9 @@ class TemplateGraph:
         self.folder = folder
         self._digests = digests
         self._parser = jinja2.Environment()
-        self._references: dict[str, tuple[str | None, frozenset[str] | None]] = {}
+        self._references: dict[
+            str, tuple[str | None, tuple[frozenset[str], frozenset[NamePattern]]]
+        ] = {}
 
     def names(self) -> frozenset[str]:
         """Every template in the folder (static files excluded)."""
@@ -154,36 +217,45 @@ class TemplateGraph:
             if path.is_file() and "static" not in path.relative_to(self.folder).parts[:1]
         )
 
-    def references(self, name: str) -> frozenset[str] | None:
-        """Templates `name` names directly; None when it names one only known at run time."""
+    def references(self, name: str) -> tuple[frozenset[str], frozenset[NamePattern]]:
+        """Templates `name` names directly, and patterns of the names it computes."""
         digest = self._digests.of(self.folder / name)
         known = self._references.get(name)
         if known is not None and known[0] == digest:
             return known[1]
-        found: frozenset[str] | None = frozenset()
+        found: tuple[frozenset[str], frozenset[NamePattern]] = (frozenset(), frozenset())
         if digest is not None:
             try:
                 tree = self._parser.parse((self.folder / name).read_text(encoding="utf-8"))
-                names = list(jinja2.meta.find_referenced_templates(tree))
-                found = None if None in names else frozenset(n for n in names if n is not None)
+                found = referenced_templates(tree)
             except (jinja2.TemplateSyntaxError, OSError, UnicodeDecodeError):
-                found = frozenset()  # rendering reports the error itself
+                pass  # rendering reports the error itself
         self._references[name] = (digest, found)
         return found
 
     def closure(self, name: str) -> frozenset[str]:
-        """`name` and every template it needs, directly or through others."""
+        """`name` and every template it needs, directly or through others; a computed
+        name needs every template it may be (starting and ending with its constant text)."""
         seen: set[str] = set()
         waiting = [name]
+        every: frozenset[str] | None = None
         while waiting:
             current = waiting.pop()
             if current in seen:
                 continue
             seen.add(current)
-            referenced = self.references(current)
-            if referenced is None:  # a computed name: any template may be used
-                return self.names() | {name}
-            waiting.extend(referenced)
+            names, patterns = self.references(current)
+            waiting.extend(names)
+            if patterns:
+                every = self.names() if every is None else every
+                waiting.extend(
+                    n
+                    for n in every
+                    for prefix, suffix in patterns
+                    if n.startswith(prefix)
+                    and n.endswith(suffix)
+                    and len(n) >= len(prefix) + len(suffix)
+                )
         return frozenset(seen)
 
     def digest(self, name: str) -> str:
@@ -218,14 +290,16 @@ def page_fingerprint(
     template_digest: str,
     source_digest: Mapping[str, str | None],
     shown: dict[int, str],
+    downloads: str = "",
 ) -> str:
     """Digest of everything the page's bytes depend on (see the module's docstring).
 
     `shown` keeps the repr of data already fingerprinted in this rebuild, by identity
-    (the checklist framework is shared by forty-three pages).
+    (the checklist framework is shared by forty-three pages); `downloads` names the
+    datasets the page offers.
     """
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{common}\0{template_digest}\0{_metadata(page)}\0".encode())
+    h.update(f"{common}\0{template_digest}\0{_metadata(page)}\0{downloads}\0".encode())
     for source in page.sources:
         h.update(f"{source}\0{source_digest[source]}\0".encode())
     for name, value in sorted(page.inputs.items()):
@@ -251,6 +325,7 @@ class RebuildReport:
     rendered: list[str] = field(default_factory=list)  # output files rendered again
     written: list[str] = field(default_factory=list)  # output files whose bytes changed
     deleted: list[str] = field(default_factory=list)
+    searched: bool = False  # the search bundle was made again
     seconds: float = 0.0
     site: Site | None = None  # the site built, when `ok`
 
@@ -279,6 +354,7 @@ class IncrementalBuilder:
         # output file → (page fingerprint or copied file's digest, digest of the written bytes)
         self.outputs: dict[str, tuple[str, str]] = {}
         self._swept = False  # files not made by this builder removed from output/ yet
+        self._wanted: dict[str, str] = {}  # output files of the last rebuild, but the bundle
         self._environment: tuple[tuple[object, ...], jinja2.Environment] | None = None
         if state_file is not None:
             self._load_state(state_file)
@@ -321,19 +397,58 @@ class IncrementalBuilder:
         )
 
     # -- one rebuild ---------------------------------------------------------------
-    def rebuild(self, changed: Iterable[Path] | None = None) -> RebuildReport:
+    def rebuild(
+        self, changed: Iterable[Path] | None = None, *, search: bool = True
+    ) -> RebuildReport:
         """Bring output/ up to date.
 
         `changed`: every file changed since the last rebuild (the watcher knows them), so
         no other file needs a look; None to check every file's size and mtime.
+        `search`: False leaves the search bundle for a later `update_search` (the dev
+        server reloads the browser first); output/ equals a clean build after both.
         """
         started = time.perf_counter()
         self.digests.forget(changed or ())
         self.digests.trusting = changed is not None
         try:
-            return self._rebuild(started)
+            report = self._rebuild(started)
         finally:
             self.digests.trusting = False
+        if report.ok and search:
+            self.update_search(report)
+            report.seconds = time.perf_counter() - started
+        return report
+
+    def update_search(self, report: RebuildReport | None = None) -> RebuildReport:
+        """Make the search bundle again if an HTML page changed since it was made.
+
+        Pagefind writes into a scratch folder next to output/; only the bundle's files
+        whose bytes changed are written, and those it no longer makes are deleted.
+        Raises SearchIndexError when Pagefind fails.
+        """
+        report = report or RebuildReport(True)
+        pages = hashlib.blake2b(digest_size=16)
+        for relative, (_fingerprint, written) in sorted(self.outputs.items()):
+            if relative.endswith(".html"):
+                pages.update(f"{relative}\0{written}\0".encode())
+        key = pages.hexdigest()
+        bundle = {r: v for r, v in self.outputs.items() if r.startswith(_BUNDLE)}
+        if not bundle or any(fingerprint != key for fingerprint, _ in bundle.values()):
+            scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=self.output.resolve().parent))
+            try:
+                index_site(self.output, scratch)
+                bundle = {}
+                for path in sorted(scratch.rglob("*")):
+                    if path.is_file():
+                        relative = _BUNDLE + path.relative_to(scratch).as_posix()
+                        self._put(relative, key, path.read_bytes(), report)
+                        bundle[relative] = self.outputs[relative]
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+            report.searched = True
+        self._remove_unwanted({**self._wanted, **dict.fromkeys(bundle, key)}, report)
+        self._save_state()
+        return report
 
     def _rebuild(self, started: float) -> RebuildReport:
         site, problems = load_site(self.content, self.reader)
@@ -342,10 +457,15 @@ class IncrementalBuilder:
 
         chrome = make_chrome(site)
         pages = plan_pages(site)
+        site_digest = self.digests.of(self.content / SITE_FILE)
         common = hashlib.blake2b(
-            f"{generator_digest()}\0{self.digests.of(self.content / SITE_FILE)}".encode(),
+            f"{generator_digest()}\0{site_digest}\0{chrome_content(chrome)!r}".encode(),
             digest_size=16,
         ).hexdigest()
+        downloads: dict[str, list[str]] = {}
+        for dataset in site.datasets:  # the download links below each page's content
+            for path in dataset.pages:
+                downloads.setdefault(path, []).append(f"{dataset.id}\1{dataset.title_th}")
         source_digest: dict[str, str | None] = {}
         for page in pages:
             for source in page.sources:
@@ -355,12 +475,17 @@ class IncrementalBuilder:
 
         rendered: dict[str, tuple[str, bytes]] = {}
         wanted: dict[str, str] = {}
-        env = self._env(chrome)
+        env = self._env(chrome, site_digest)
         shown: dict[int, str] = {}
         try:
             for page in pages:
                 fingerprint = page_fingerprint(
-                    page, common, template_digest[page.template], source_digest, shown
+                    page,
+                    common,
+                    template_digest[page.template],
+                    source_digest,
+                    shown,
+                    "\2".join(downloads.get(page.path, ())),
                 )
                 wanted[page.output_file] = fingerprint
                 known = self.outputs.get(page.output_file)
@@ -370,29 +495,34 @@ class IncrementalBuilder:
             problems.append(template_problem(failure, self.templates))
             return RebuildReport(False, problems, seconds=time.perf_counter() - started)
 
-        copies = [(self.content / path, path) for path in site.attachments]
-        copies += static_files(self.templates)
         report = RebuildReport(
             True, problems, pages=len(pages), rendered=sorted(rendered), site=site
         )
         for relative, (fingerprint, data) in sorted(rendered.items()):
             self._put(relative, fingerprint, data, report)
+        generated, copies = published_files(site, self.content, self.templates)
+        for relative, data in generated:  # small files: made every time, written if changed
+            digest = digest_bytes(data)
+            wanted[relative] = digest
+            self._put(relative, digest, data, report)
         for source, relative in copies:
             digest = self.digests.of(source) or ""
             wanted[relative] = digest
             known = self.outputs.get(relative)
             if known is None or known[0] != digest:
                 self._copy(source, relative, digest, report)
-        self._remove_unwanted(wanted, report)
+        self._wanted = wanted
+        # The search bundle stays until update_search replaces it.
+        self._remove_unwanted(wanted, report, keep=_BUNDLE)
         self._save_state()
         report.seconds = time.perf_counter() - started
         return report
 
-    def _env(self, chrome: Chrome) -> jinja2.Environment:
-        """The compiled templates, kept while the templates and the site's address stay."""
+    def _env(self, chrome: Chrome, site_digest: str | None) -> jinja2.Environment:
+        """The compiled templates, kept while the templates and site.yaml stay (its
+        agency and settings are compiled in: structured data, Thai digits, address)."""
         key = (
-            chrome.base_url,
-            chrome.base_path,
+            site_digest,
             tuple(sorted((n, self.digests.of(self.templates / n)) for n in self.graph.names())),
         )
         if self._environment is None or self._environment[0] != key:
@@ -422,17 +552,20 @@ class IncrementalBuilder:
             report.written.append(relative)
         self.outputs[relative] = (digest, digest)
 
-    def _remove_unwanted(self, wanted: Mapping[str, str], report: RebuildReport) -> None:
+    def _remove_unwanted(
+        self, wanted: Mapping[str, str], report: RebuildReport, keep: str | None = None
+    ) -> None:
+        """Delete output files not wanted; files under `keep` stay for now."""
         gone = [relative for relative in self.outputs if relative not in wanted]
         if not self._swept:  # the first time, also what an earlier run left behind
-            self._swept = True
             if self.output.is_dir():
                 gone += [
                     path.relative_to(self.output).as_posix()
                     for path in self.output.rglob("*")
                     if path.is_file() and path.relative_to(self.output).as_posix() not in wanted
                 ]
-        for relative in sorted(set(gone)):
+            self._swept = keep is None
+        for relative in sorted({g for g in gone if keep is None or not g.startswith(keep)}):
             self.outputs.pop(relative, None)
             target = self.output / relative
             target.unlink(missing_ok=True)

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import jinja2
 
+from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
+from site_builder.admin.decap import config_bytes as admin_config_bytes
+from site_builder.admin.decap import decap_files
 from site_builder.load.content_tree import FileReader, load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
+from site_builder.opendata.publish import open_data_files
 from site_builder.problems import ContentErrors, Problem, errors_in
 from site_builder.render.environment import (
     make_chrome,
@@ -19,7 +23,9 @@ from site_builder.render.environment import (
     template_problem,
 )
 from site_builder.render.pages import Page, plan_pages
+from site_builder.render.pdf import print_pdfs
 from site_builder.schema.bundle import validate_content
+from site_builder.search import index_site
 from site_builder.write import write_site
 
 
@@ -44,9 +50,9 @@ def load_site(content: Path, reader: FileReader | None = None) -> tuple[Site | N
     return site, problems
 
 
-def render_site(site: Site, templates: Path) -> list[tuple[Page, bytes]]:
+def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
     """Every page of the site; a broken template raises ContentErrors naming it."""
-    chrome = make_chrome(site)
+    chrome = make_chrome(site, pdf_documents=pdf)
     env = make_environment(templates, chrome)
     try:
         return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
@@ -65,16 +71,38 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
     ]
 
 
-def build(content: Path, templates: Path, output: Path) -> BuildReport:
-    """Build the site into `output`; raises ContentErrors (output untouched) on any error."""
+def published_files(
+    site: Site, content: Path, templates: Path
+) -> tuple[list[tuple[str, bytes]], list[tuple[Path, str]]]:
+    """What the site publishes besides its pages: generated files (site path, bytes) — the
+    open data under data/, the web editor's configuration — and copied files (source, site
+    path) — attachments, static files, the web editor's code. The incremental builder
+    publishes the same list."""
+    generated = open_data_files(site)
+    copies = [(content / path, path) for path in site.attachments]
+    copies += static_files(templates)
+    if site.settings.admin.enabled:
+        generated.append((ADMIN_CONFIG_PATH, admin_config_bytes(site)))
+        copies += decap_files(templates)
+    return generated, copies
+
+
+def build(content: Path, templates: Path, output: Path, *, pdf: bool = False) -> BuildReport:
+    """Build the site into `output`; raises ContentErrors (output untouched) on any error.
+
+    `pdf` adds a PDF of each printable document (needs the optional WeasyPrint; raises
+    PdfUnavailable, output untouched, when it is missing).
+    """
     started = time.perf_counter()
     site, problems = load_site(content)
     if site is None:
         raise ContentErrors(problems)
-    rendered = render_site(site, templates)
-    copies = [(content / path, path) for path in site.attachments]
-    copies += static_files(templates)
-    files = write_site(output, ((page.output_file, html) for page, html in rendered), copies)
+    rendered = render_site(site, templates, pdf=pdf)
+    generated, copies = published_files(site, content, templates)
+    outputs = [(page.output_file, html) for page, html in rendered] + generated
+    if pdf:
+        outputs += print_pdfs(site, rendered, outputs, copies)
+    files = write_site(output, outputs, copies, finish=index_site)
     return BuildReport(
         pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
         documents=len(site.attachments),

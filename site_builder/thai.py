@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 BE_OFFSET = 543
 
@@ -27,6 +28,13 @@ def to_arabic_digits(text: str) -> str:
 
 def to_thai_digits(text: str) -> str:
     return text.translate(_TO_THAI)
+
+
+def numerals(thai_digits: bool) -> Callable[[object], str]:
+    """How the site writes a number: Thai digits (๒๕๖๕) when the site asks for them."""
+    if thai_digits:
+        return lambda value: to_thai_digits(str(value))
+    return str
 
 
 def be_year(year_ce: int) -> int:

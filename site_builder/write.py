@@ -10,7 +10,7 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,9 +31,16 @@ def _signals_deferred():
 
 
 def write_site(
-    output: Path, pages: Iterable[tuple[str, bytes]], copies: Iterable[tuple[Path, str]]
+    output: Path,
+    pages: Iterable[tuple[str, bytes]],
+    copies: Iterable[tuple[Path, str]],
+    finish: Callable[[Path], None] | None = None,
 ) -> int:
-    """Write `pages` (site path, bytes) and copy `copies` (source, site path); returns files written."""
+    """Write `pages` (site path, bytes) and copy `copies` (source, site path); returns files written.
+
+    `finish` runs on the complete staging folder before the swap (e.g. the search index),
+    so what it adds goes live together with the pages, or not at all.
+    """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
@@ -49,6 +56,8 @@ def write_site(
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             count += 1
+        if finish is not None:
+            finish(staging)
         staging.chmod(0o755)  # mkdtemp makes it private; a site must be readable by a web server
         _swap(staging, output)
     except BaseException:

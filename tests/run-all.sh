@@ -23,8 +23,11 @@ apt_pkgs=()
 [[ -x /usr/bin/chromedriver ]] || apt_pkgs+=(chromium-driver)
 command -v java >/dev/null 2>&1 || apt_pkgs+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || apt_pkgs+=(nodejs npm)
+# PDF documents: WeasyPrint needs Pango; the tests read the PDFs with poppler's tools.
+ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || apt_pkgs+=(libpango-1.0-0 libpangoft2-1.0-0)
+command -v pdftoppm >/dev/null 2>&1 || apt_pkgs+=(poppler-utils)
 if ((${#apt_pkgs[@]} == 0)); then
-    echo "    chromium, chromedriver, java, npm already present"
+    echo "    chromium, chromedriver, java, npm, pango, poppler already present"
 else
     if [[ $EUID -ne 0 ]]; then
         echo "ERROR: missing ${apt_pkgs[*]}; run as root, or install them with:" >&2

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.load.markdown_source import MarkdownSource, split_front_matter
+from site_builder.load.tables import TableFile, read_csv
 from site_builder.load.yaml_source import SourceDocument, decode_text, load_yaml_text
 from site_builder.problems import Location, Problem
 
@@ -34,6 +35,8 @@ class RawContent:
     disclosures: list[SourceDocument] = field(default_factory=list)
     news: dict[str, MarkdownSource] = field(default_factory=dict)  # slug → source
     files: frozenset[str] = frozenset()  # attachment paths, relative to root ("files/…")
+    organisation: SourceDocument | None = None  # organisation.yaml (O1, O2)
+    tables: list[TableFile] = field(default_factory=list)  # statistics/, budget/, procurement/
 
 
 def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
@@ -82,6 +85,29 @@ class FileReader:
         return read_markdown(path)
 
 
+# Folders of tabular records (O15, O31, O18–O24); every file in them is a table or an error.
+TABLE_FOLDERS = ("statistics", "budget", "procurement")
+
+
+def read_table(path: Path, root: Path) -> tuple[TableFile | None, list[Problem]]:
+    """A table file: CSV rows or a YAML document; other files are kept (by name) to report."""
+    shown = display_path(path)
+    relative = path.relative_to(root).as_posix()
+    if path.suffix in (".yaml", ".yml"):
+        doc, problems = read_yaml(path)
+        return (TableFile(relative, shown, document=doc) if doc else None), problems
+    if path.suffix != ".csv":
+        return TableFile(relative, shown), []
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [
+            Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
+        ]
+    table, problems = read_csv(data, shown)
+    return (TableFile(relative, shown, csv=table) if table else None), problems
+
+
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -121,6 +147,18 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
             problems += found
             if doc is not None:
                 target.append(doc)
+
+    organisation_path = root / "organisation.yaml"
+    if organisation_path.is_file():
+        raw.organisation, found = read_yaml(organisation_path)
+        problems += found
+    for folder in TABLE_FOLDERS:
+        for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else ():
+            if path.is_file() and not path.name.startswith((".", "~")):
+                table, found = read_table(path, root)
+                problems += found
+                if table is not None:
+                    raw.tables.append(table)
 
     news_dir = root / "news"
     if news_dir.is_dir():

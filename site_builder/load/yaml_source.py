@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from site_builder.load.encoding import decode_legacy, normalise_newlines
 from site_builder.load.yaml_errors import syntax_problem
-from site_builder.problems import Location, Problem
+from site_builder.problems import Location, Problem, format_path
 
 try:  # libyaml's parser is several times faster; positions are the same.
     from yaml import CSafeLoader as _Loader
@@ -45,6 +45,9 @@ class SourceDocument:
     file: str
     value: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # How a path is named in messages when not as written in YAML: a CSV cell is
+    # named by its column header ("วงเงิน"), not by rows[3].budget.
+    labels: dict[Path, str] = field(default_factory=dict)
     # Validation results by model: a document parsed once (the dev server keeps them
     # between rebuilds) is validated once.
     validated: dict[type, tuple[Any, tuple[Problem, ...]]] = field(
@@ -61,6 +64,11 @@ class SourceDocument:
             key = key[:-1]
         line, column = self.positions.get((), (1, 1))
         return Location(self.file, line, column)
+
+    def describe(self, path: Sequence[str | int]) -> str:
+        """The field named in a message about `path`: its label, or rows[3].budget."""
+        key = tuple(path)
+        return self.labels.get(key) or format_path(key)
 
 
 class _Refused(Exception):
@@ -113,6 +121,11 @@ def load_yaml_text(
     return doc, []
 
 
+def _short_tag(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' → '!!python/object', as the editor wrote it."""
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
 class _Builder:
     def __init__(self, doc: SourceDocument, line_offset: int):
         self.doc = doc
@@ -123,7 +136,7 @@ class _Builder:
     def where(self, node: Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
 
-    def refuse(self, node: Node, key: str, **fields: object) -> _Refused:
+    def refuse(self, node: Node, key: str, /, **fields: object) -> _Refused:
         line, column = self.where(node)
         return _Refused(Problem(Location(self.doc.file, line, column), key, fields))
 
@@ -139,14 +152,18 @@ class _Builder:
 
         if isinstance(node, ScalarNode):
             if node.tag not in _SCALAR_TAGS:
-                raise self.refuse(node, "yaml_tag", tag=node.tag)
+                raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
             try:
                 return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
             except (ValueError, yaml.YAMLError) as exc:
+                if node.tag == f"{_TAG}timestamp":
+                    # 2022-02-30: kept as written, so validation reports it with the
+                    # file's other problems instead of stopping at the first.
+                    return node.value
                 raise self.refuse(node, "yaml_syntax", problem=str(exc).splitlines()[0]) from None
         if isinstance(node, SequenceNode):
             if node.tag != f"{_TAG}seq":
-                raise self.refuse(node, "yaml_tag", tag=node.tag)
+                raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
             items = []
             for index, item in enumerate(node.value):
                 self.doc.positions[(*path, index)] = self.where(item)
@@ -154,7 +171,7 @@ class _Builder:
             return items
         if isinstance(node, MappingNode):
             if node.tag != f"{_TAG}map":
-                raise self.refuse(node, "yaml_tag", tag=node.tag)
+                raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
             mapping: dict[Any, Any] = {}
             first_line: dict[Any, int] = {}
             for key_node, value_node in node.value:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from site_builder.model.attachment import Attachment
+from site_builder.model.dataset import Dataset
+from site_builder.model.records import ItemRecord, Month, Records
 from site_builder.model.richtext import RichText
 from site_builder.schema.content import (
     Adoption,
@@ -23,21 +26,12 @@ from site_builder.schema.framework import FrameworkFile, ItemSpec
 
 
 @dataclass(frozen=True, slots=True)
-class Attachment:
-    """A document as published: a file copied into the site, or an external link."""
-
-    title: str
-    href: str  # site path ("files/…") for copied files, absolute URL otherwise
-    is_file: bool
-    date: dt.date | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Indicator:
     number: int
     name_th: str
     tool: str
     score: float
+    rank: int  # 1 = highest score; equal scores share a rank (the seed ranks its ten indicators)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +58,7 @@ class Assessment:
     tools: tuple[ToolResult, ...]
     analysis: tuple[AnalysisSection, ...]
     source: str
+    updated: dt.date | None = None
 
     @property
     def path(self) -> str:
@@ -90,6 +85,15 @@ class MeasureSet:
     @property
     def path(self) -> str:
         return f"measures/{self.fiscal_year}/"
+
+    @property
+    def print_path(self) -> str:
+        """The A4 document of these measures (and the ITA analysis they answer)."""
+        return f"measures/{self.fiscal_year}/print/"
+
+    @property
+    def pdf_path(self) -> str:
+        return f"{self.print_path}measures-{self.fiscal_year}.pdf"
 
     @property
     def last_update(self) -> dt.date:
@@ -137,6 +141,7 @@ class OitItem:
     fed_by: tuple[FeedLink, ...] = ()
     updated: dt.date | None = None
     source: str | None = None
+    records: tuple[ItemRecord, ...] = ()  # typed content drawn on the page (current year first)
 
     @property
     def code(self) -> str:
@@ -152,7 +157,19 @@ class OitItem:
 
     @property
     def published(self) -> bool:
-        return bool(self.text or self.documents or self.links or self.fed_by)
+        current = any(record.current for record in self.records)
+        return bool(self.text or self.documents or self.links or self.fed_by or current)
+
+    @property
+    def covered_until(self) -> Month | None:
+        """The latest month the current year's monthly records reach (O15, O23, O31)."""
+        months = [r.covered_until for r in self.records if r.current and r.covered_until]
+        return max(months, default=None)
+
+    @property
+    def gaps(self) -> tuple[Month, ...]:
+        """Months of the current year's monthly records missing before their latest month."""
+        return tuple(sorted({m for r in self.records if r.current for m in r.gaps}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,3 +215,7 @@ class Site:
     news: tuple[NewsPost, ...]  # newest first
     attachments: tuple[str, ...]  # content paths of files to copy ("files/…")
     logo: str | None = None
+    records: Records = field(
+        default_factory=Records
+    )  # organisation, statistics, budget, procurement
+    datasets: tuple[Dataset, ...] = ()  # the tables published under data/ (open data)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from site_builder.checklist import available_frameworks, load_framework
@@ -22,11 +24,14 @@ from site_builder.model import (
     Site,
     ToolResult,
 )
+from site_builder.model.build_records import build_records, item_records
+from site_builder.model.records import Records
 from site_builder.model.richtext import RichText
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
+from site_builder.opendata.registry import collect_datasets
 from site_builder.problems import Problem, Severity, format_path
 from site_builder.schema.bundle import Validated, ValidContent
-from site_builder.schema.content import AssessmentFile, DisclosureFile, MeasuresFile
+from site_builder.schema.content import Agency, AssessmentFile, DisclosureFile, MeasuresFile
 from site_builder.schema.framework import FrameworkFile, ItemSpec
 from site_builder.schema.types import Document, Link
 
@@ -41,13 +46,13 @@ class _Context:
         self.attachments: set[str] = set()
 
     def error(
-        self, source: SourceDocument, path: Iterable[str | int], key: str, **fields: object
+        self, source: SourceDocument, path: Iterable[str | int], key: str, /, **fields: object
     ) -> None:
         path = tuple(path)
         self.problems.append(Problem(source.locate(path), key, fields, format_path(path)))
 
     def warn(
-        self, source: SourceDocument, path: Iterable[str | int], key: str, **fields: object
+        self, source: SourceDocument, path: Iterable[str | int], key: str, /, **fields: object
     ) -> None:
         path = tuple(path)
         self.problems.append(
@@ -108,15 +113,12 @@ def _text(value: str | None) -> RichText | None:
 
 def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Problem]]:
     ctx = _Context(root, content.files)
-    if content.site is None:
-        return None, ctx.problems
-    site_file = content.site.record
-    framework = ctx.framework(site_file.site.checklist, content.site.source, ("site", "checklist"))
-
     assessments = tuple(
         a for a in (_assessment(ctx, v) for v in content.assessments) if a is not None
     )
-    known_years = {a.year for a in assessments}
+    # Years of every valid ITA file, also those with cross-file errors of their own, so
+    # one broken result does not make the measures that cite it an error too.
+    known_years = {v.record.year for v in content.assessments}
     measure_sets = tuple(
         m
         for m in (_measure_set(ctx, v, known_years) for v in content.measure_sets)
@@ -145,12 +147,19 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
             reverse=True,
         )
     )
+    records = build_records(ctx, content.records)
+    if content.site is None:  # site.yaml is broken; the files above are checked all the same
+        return None, ctx.problems
+    site_file = content.site.record
+    framework = ctx.framework(site_file.site.checklist, content.site.source, ("site", "checklist"))
     logo = _image(ctx, site_file.agency.logo, content.site.source, ("agency", "logo"))
-
     if framework is None:
         return None, ctx.problems
     checklist = _checklist(
         ctx, framework, content.disclosures, measure_sets, news, site_file.site.fiscal_year
+    )
+    checklist = _with_records(
+        checklist, records, site_file.agency, content.site.source.file, site_file.site.fiscal_year
     )
     site = Site(
         agency=site_file.agency,
@@ -161,10 +170,11 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
         news=news,
         attachments=tuple(sorted(ctx.attachments)),
         logo=logo,
+        records=records,
     )
     if site_file.site.base_url is None:
         ctx.warn(content.site.source, ("site", "base_url"), "no_base_url")
-    return site, ctx.problems
+    return dataclasses.replace(site, datasets=collect_datasets(site)), ctx.problems
 
 
 def _image(
@@ -232,13 +242,22 @@ def _assessment(ctx: _Context, validated: Validated[AssessmentFile]) -> Assessme
         computed_grade=grade_for(framework, computed),
         target=record.target,
         summary=_text(record.summary),
-        indicators=tuple(Indicator(n, names[n], tool_of[n], scores[n]) for n in sorted(scores)),
+        indicators=tuple(
+            Indicator(n, names[n], tool_of[n], scores[n], _rank(scores[n], scores.values()))
+            for n in sorted(scores)
+        ),
         tools=tuple(
             ToolResult(t.code, t.name_th, t.weight, by_tool[t.code]) for t in framework.tools
         ),
         analysis=tuple(record.analysis),
         source=source.file,
+        updated=record.updated,
     )
+
+
+def _rank(score: float, scores: Iterable[float]) -> int:
+    """1 + how many scores are higher: 1, 2, 2, 4 for 90, 80, 80, 70."""
+    return 1 + sum(other > score for other in scores)
 
 
 def _measure_set(
@@ -401,4 +420,29 @@ def _item(
         fed_by=fed_by,
         updated=max(dates, default=None),
         source=source.file,
+    )
+
+
+def _with_records(
+    checklist: Checklist, records: Records, agency: Agency, site_source: str, fiscal_year: int
+) -> Checklist:
+    """The checklist with each item's typed records (organisation, statistics, …) added."""
+
+    def fed(item: OitItem) -> OitItem:
+        found = item_records(item.spec.feeds, records, agency, site_source, fiscal_year)
+        return replace(item, records=found) if found else item
+
+    sections = tuple(
+        replace(
+            section,
+            groups=tuple(
+                replace(group, items=tuple(fed(item) for item in group.items))
+                for group in section.groups
+            ),
+        )
+        for section in checklist.sections
+    )
+    by_code = {item.code: item for section in sections for g in section.groups for item in g.items}
+    return replace(
+        checklist, sections=sections, items=tuple(by_code[item.code] for item in checklist.items)
     )

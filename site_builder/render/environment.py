@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import jinja2
 
+from site_builder import thai
 from site_builder.load.content_tree import display_path
 from site_builder.model import OitItem, Site
 from site_builder.problems import Location, Problem
-from site_builder.render.charts import indicator_bars
-from site_builder.render.filters import FILTERS
+from site_builder.render.charts import RECORD_CHARTS, indicator_bars
+from site_builder.render.filters import FILTERS, thai_digit_filters
 from site_builder.render.pages import NAVIGATION, NavLink, Page
+from site_builder.render.structured_data import government_organization, json_ld
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,18 +28,27 @@ class Chrome:
     base_url: str | None  # absolute, ending in "/", or None when not configured
     base_path: str  # "/" or "/lad-ya/"
     complaints: OitItem | None  # O30, linked from every footer
+    pdf_documents: bool = False  # printable pages also published as PDF (build --pdf)
 
 
-def make_chrome(site: Site) -> Chrome:
+def make_chrome(site: Site, *, pdf_documents: bool = False) -> Chrome:
     base_url = site.settings.base_url
     if base_url is not None and not base_url.endswith("/"):
         base_url += "/"
     base_path = urlsplit(base_url).path if base_url else "/"
     complaints = next((i for i in site.checklist.items if i.code == "O30"), None)
-    return Chrome(site, NAVIGATION, base_url, base_path or "/", complaints)
+    return Chrome(site, NAVIGATION, base_url, base_path or "/", complaints, pdf_documents)
+
+
+def chrome_content(chrome: Chrome) -> object:
+    """The content every page shows around its own, besides site.yaml: the footer's
+    complaint channels (O30). Every page depends on it (incremental rebuilds)."""
+    o30 = chrome.complaints
+    return None if o30 is None else (o30.links, o30.published)
 
 
 def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
+    thai_digits = chrome.site.settings.thai_digits
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
@@ -46,6 +58,8 @@ def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    if thai_digits:
+        env.filters.update(thai_digit_filters())
 
     def url(path: str) -> str:
         """Link to a site path, working when the site is served under a sub-path."""
@@ -58,7 +72,18 @@ def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
 
     env.filters["url"] = url
     env.filters["absolute_url"] = absolute_url
-    env.globals["indicator_bars"] = indicator_bars
+    logo = chrome.site.logo
+    env.globals["organization_json_ld"] = json_ld(
+        government_organization(
+            chrome.site.agency,
+            chrome.base_url,
+            absolute_url(logo) if logo and chrome.base_url else None,
+        )
+    )
+    env.globals["indicator_bars"] = functools.partial(
+        indicator_bars, numerals=thai.numerals(thai_digits)
+    )
+    env.globals.update(RECORD_CHARTS)
     return env
 
 

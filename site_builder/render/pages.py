@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from site_builder import thai
 from site_builder.model import OitItem, Site
+from site_builder.opendata.licence import data_licence
 
 SITE_FILE = "site.yaml"
 # The Atom feed carries the newest posts only, as feeds do: readers poll it, and a feed
@@ -77,15 +79,19 @@ def _trail(*crumbs: Crumb) -> tuple[Crumb, ...]:
 
 
 def _item_sources(item: OitItem) -> tuple[str, ...]:
-    """An O item's own file and the files of the content that publishes it (news, …)."""
+    """An O item's own file, the files of the content that publishes it (news, …) and of
+    the records drawn on its page (procurement CSV files, organisation.yaml, …)."""
     own = (item.source,) if item.source else ()
-    return tuple(sorted({*own, *(link.source for link in item.fed_by)}))
+    fed = (link.source for link in item.fed_by)
+    records = (source for record in item.records for source in record.sources)
+    return tuple(sorted({*own, *fed, *records}))
 
 
 def plan_pages(site: Site) -> list[Page]:
     """All pages of the site, in a stable order."""
     agency = site.agency.name_th
     checklist = site.checklist
+    n = thai.numerals(site.settings.thai_digits)  # years and scores in titles
     pages: list[Page] = []
     latest_assessment = site.assessments[0] if site.assessments else None
     current_measures = next(
@@ -100,7 +106,7 @@ def plan_pages(site: Site) -> list[Page]:
             "home.html",
             agency,
             f"เว็บไซต์เปิดเผยข้อมูลสาธารณะของ{agency}: ผลการประเมิน ITA มาตรการส่งเสริมคุณธรรม และข้อมูล O1–O43",
-            (),
+            (Crumb(HOME.label, None),),  # every page has a trail; here it is only "you are home"
             {
                 "assessment": latest_assessment,
                 "measure_set": current_measures,
@@ -133,14 +139,15 @@ def plan_pages(site: Site) -> list[Page]:
         )
     )
     for assessment in site.assessments:
-        year_title = f"ผลการประเมิน ITA ปี {assessment.year}"
+        year = n(assessment.year)
+        year_title = f"ผลการประเมิน ITA ปี {year}"
         pages.append(
             Page(
                 assessment.path,
                 "ita.html",
                 year_title,
-                f"{agency} ได้คะแนน ITA ปี {assessment.year} {assessment.score:.2f} คะแนน ระดับ {assessment.grade}",
-                _trail(ita_crumb, Crumb(f"ปี {assessment.year}", None)),
+                f"{agency} ได้คะแนน ITA ปี {year} {n(f'{assessment.score:.2f}')} คะแนน ระดับ {assessment.grade}",
+                _trail(ita_crumb, Crumb(f"ปี {year}", None)),
                 {"assessment": assessment},
                 (assessment.source,),
             )
@@ -149,11 +156,11 @@ def plan_pages(site: Site) -> list[Page]:
             Page(
                 assessment.analysis_path,
                 "ita_analysis.html",
-                f"การวิเคราะห์ผลการประเมิน ITA ปี {assessment.year}",
-                f"ประเด็นที่ต้องแก้ไขและวิธีการแก้ไขจากผลการประเมิน ITA ปี {assessment.year} ของ{agency}",
+                f"การวิเคราะห์ผลการประเมิน ITA ปี {year}",
+                f"ประเด็นที่ต้องแก้ไขและวิธีการแก้ไขจากผลการประเมิน ITA ปี {year} ของ{agency}",
                 _trail(
                     ita_crumb,
-                    Crumb(f"ปี {assessment.year}", assessment.path),
+                    Crumb(f"ปี {year}", assessment.path),
                     Crumb("การวิเคราะห์ผล", None),
                 ),
                 {"assessment": assessment},
@@ -176,16 +183,35 @@ def plan_pages(site: Site) -> list[Page]:
     assessments_by_year = {a.year: a for a in site.assessments}
     for measure_set in site.measure_sets:
         answered = assessments_by_year.get(measure_set.assessment_year or 0)
+        measure_sources = tuple(
+            sorted({measure_set.source, *((answered.source,) if answered else ())})
+        )
         pages.append(
             Page(
                 measure_set.path,
                 "measures.html",
                 measure_set.title,
                 f"{measure_set.title} ของ{agency}: มาตรการ วิธีการ ผู้รับผิดชอบ ระยะเวลา และการติดตามผล",
-                _trail(measures_crumb, Crumb(f"ปีงบประมาณ {measure_set.fiscal_year}", None)),
+                _trail(measures_crumb, Crumb(f"ปีงบประมาณ {n(measure_set.fiscal_year)}", None)),
                 {"measure_set": measure_set, "assessment": answered},
-                tuple(sorted({measure_set.source, *((answered.source,) if answered else ())})),
+                measure_sources,
                 lastmod=measure_set.last_update,
+            )
+        )
+        pages.append(
+            Page(
+                measure_set.print_path,
+                "measures_print.html",
+                f"{measure_set.title} (ฉบับพิมพ์ A4)",
+                f"{measure_set.title} ของ{agency} ฉบับพิมพ์ขนาด A4 สำหรับลงนามและจัดเก็บ",
+                _trail(
+                    measures_crumb,
+                    Crumb(f"ปีงบประมาณ {measure_set.fiscal_year}", measure_set.path),
+                    Crumb("ฉบับพิมพ์", None),
+                ),
+                {"measure_set": measure_set, "assessment": answered},
+                measure_sources,
+                in_sitemap=False,  # the same text as the measures page, laid out for paper
             )
         )
 
@@ -245,6 +271,26 @@ def plan_pages(site: Site) -> list[Page]:
     o5 = next((item for item in checklist.items if item.code == "O5"), None)
     pages.append(
         Page(
+            "data/",
+            "data_index.html",
+            "ข้อมูลเปิด",
+            f"ชุดข้อมูลของ{agency} ดาวน์โหลดได้ทั้ง CSV และ JSON พร้อมสัญญาอนุญาตและวันที่ปรับปรุง",
+            _trail(Crumb("ข้อมูลเปิด", None)),
+            {"datasets": site.datasets, "licence": data_licence(site.settings)},
+            tuple(
+                sorted(
+                    {
+                        *checklist_sources,
+                        *(m.source for m in site.measure_sets),
+                        *(a.source for a in site.assessments),
+                    }
+                )
+            ),
+            lastmod=max((d.modified for d in site.datasets if d.modified), default=None),
+        )
+    )
+    pages.append(
+        Page(
             "contact/",
             "contact.html",
             "ติดต่อหน่วยงาน",
@@ -252,6 +298,25 @@ def plan_pages(site: Site) -> list[Page]:
             _trail(Crumb("ติดต่อ", None)),
             {"o5": o5},
             _item_sources(o5) if o5 else (),
+        )
+    )
+    if site.settings.admin.enabled:
+        pages.append(
+            Page(
+                "admin/",
+                "admin/index.html",
+                "แก้ไขเนื้อหาเว็บไซต์",
+                f"ระบบแก้ไขเนื้อหาเว็บไซต์ของ{agency} สำหรับเจ้าหน้าที่",
+                in_sitemap=False,
+            )
+        )
+    pages.append(
+        Page(
+            "search/",
+            "search.html",
+            "ค้นหาในเว็บไซต์",
+            f"ค้นหาข้อมูล O1–O43 มาตรการ ผลการประเมิน ITA และข่าวของ{agency}",
+            _trail(Crumb("ค้นหา", None)),
         )
     )
     pages.append(

@@ -17,6 +17,7 @@ from site_builder.schema.content import (
     NewsFrontMatter,
     SiteFile,
 )
+from site_builder.schema.records import ValidRecords, validate_records
 from site_builder.schema.validate import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -45,6 +46,7 @@ class ValidContent:
     disclosures: list[Validated[DisclosureFile]] = field(default_factory=list)
     news: list[NewsSource] = field(default_factory=list)
     files: frozenset[str] = frozenset()
+    records: ValidRecords = field(default_factory=ValidRecords)  # O1, O2, tables
 
 
 def _check(doc: SourceDocument, model: type[M], problems: list[Problem]) -> Validated[M] | None:
@@ -71,4 +73,6 @@ def validate_content(raw: RawContent) -> tuple[ValidContent, list[Problem]]:
         checked = _check(source.front_matter, NewsFrontMatter, problems)
         if checked is not None:
             content.news.append(NewsSource(slug, checked, source.body))
+    content.records, found = validate_records(raw)
+    problems += found
     return content, problems

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from site_builder.schema.publishing import AdminSettings, OpenDataSettings
 from site_builder.schema.types import (
     BuddhistYear,
     ContentPath,
@@ -64,6 +65,9 @@ class Agency(Record):
     office_hours: Text | None = Field(
         default=None, description="เวลาทำการ เช่น จันทร์–ศุกร์ 08:30–16:30 น."
     )
+    map_url: WebUrl | None = Field(
+        default=None, description="ลิงก์แผนที่ไปยังที่ตั้งสำนักงาน เช่น https://maps.example.com/…"
+    )
     social: list[SocialLink] = Field(
         default_factory=list, description="ช่องทางสื่อสังคม แต่ละรายการมี name และ url"
     )
@@ -80,6 +84,16 @@ class SiteSettings(Record):
     fiscal_year: BuddhistYear = Field(description="ปีงบประมาณปัจจุบัน (พ.ศ.) เช่น 2566")
     checklist: Text = Field(
         description="แบบตรวจ OIT ที่หน้า O1–O43 ใช้ เช่น ita-2565 (มีให้เลือก ita-2564, ita-2565)"
+    )
+    thai_digits: bool = Field(
+        default=False,
+        description="true = แสดงวันที่และตัวเลขเป็นเลขไทย (๒๔ มกราคม ๒๕๖๕), false = เลขอารบิก (24 มกราคม 2565)",
+    )
+    open_data: OpenDataSettings = Field(
+        default_factory=OpenDataSettings, description="ชุดข้อมูลเปิดที่เผยแพร่ในโฟลเดอร์ data/ ของเว็บไซต์"
+    )
+    admin: AdminSettings = Field(
+        default_factory=AdminSettings, description="หน้าแก้ไขเนื้อหาผ่านเว็บที่ /admin/ (ไม่บังคับ)"
     )
 
 
@@ -130,6 +144,9 @@ class AssessmentFile(Record):
         description="ระดับผลการประเมินตามที่ประกาศ: AA, A, B, C, D, E หรือ F"
     )
     target: float = Field(default=85, ge=0, le=100, description="คะแนนเป้าหมาย (ปกติ 85)")
+    updated: Date | None = Field(
+        default=None, description="วันที่แก้ไขผลหรือการวิเคราะห์ครั้งล่าสุด (ใช้เป็นวันที่ของข้อมูลเปิด)"
+    )
     summary: Markdown | None = Field(default=None, description="สรุปผลการประเมิน (Markdown)")
     indicators: list[IndicatorScore] = Field(
         min_length=1, description="คะแนนตัวชี้วัดทั้ง 10 ตัว ตัวละหนึ่งรายการ"

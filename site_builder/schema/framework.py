@@ -9,8 +9,26 @@ from pydantic import Field
 from site_builder.schema.content import OitCode, Text
 from site_builder.schema.types import BuddhistYear, Record
 
-# Content kinds that can feed an item page by themselves (no hand-kept link lists).
-FeedKind = Literal["news", "measures", "measure_progress"]
+# Content kinds that can feed an item page by themselves (no hand-kept link lists):
+# pages linked from the item (news, measures), or typed records drawn on it
+# (templates/records/<kind>.html; see site_builder/model/build_records.py).
+FeedKind = Literal[
+    "news",
+    "measures",
+    "measure_progress",
+    "organisation_chart",  # O1 ← organisation.yaml structure
+    "executives",  # O2 ← organisation.yaml executives
+    "contact",  # O5 ← site.yaml agency contact fields
+    "service_statistics",  # O15 ← statistics/service-<fy>
+    "budget_plan",  # O18 ← budget/<fy>/plan
+    "budget_six_month_report",  # O19 ← budget/<fy>/report-6-months
+    "budget_annual_report",  # O20 ← budget/<fy>/report-annual
+    "procurement_plan",  # O21 ← procurement/<fy>/plan
+    "procurement_announcements",  # O22 ← procurement/<fy>/announcements
+    "procurement_summaries",  # O23 ← procurement/<fy>/summary-<yyyy>-<mm>
+    "procurement_annual_report",  # O24 ← procurement/<fy>/report
+    "complaint_statistics",  # O31 ← statistics/complaints-<fy>
+]
 
 
 class ToolSpec(Record):

@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 from site_builder.schema.thai_input import arabic_number, numeric_fields, read_date
 
 # Dates after this year are taken as Buddhist-era years written by mistake.
-_LAST_PLAUSIBLE_CE_YEAR = 2300
+LAST_PLAUSIBLE_CE_YEAR = 2300
 
 
 class Record(BaseModel):
@@ -32,7 +32,7 @@ class Record(BaseModel):
 
 
 def _christian_era(value: dt.date) -> dt.date:
-    if value.year > _LAST_PLAUSIBLE_CE_YEAR:
+    if value.year > LAST_PLAUSIBLE_CE_YEAR:
         raise PydanticCustomError(
             "buddhist_year_date",
             "year {year} looks like a Buddhist-era year",
@@ -48,7 +48,12 @@ BuddhistYear = Annotated[
 ]
 
 Markdown = Annotated[
-    str, Field(description="ข้อความ Markdown: ขึ้นย่อหน้าใหม่ด้วยบรรทัดว่าง, - นำหน้ารายการ, **ตัวหนา**")
+    str,
+    Field(
+        description="ข้อความ Markdown: ขึ้นย่อหน้าใหม่ด้วยบรรทัดว่าง, - นำหน้ารายการ, **ตัวหนา**",
+        # Tells schema-driven editors (the /admin/ editor, IDEs) to offer a Markdown editor.
+        json_schema_extra={"contentMediaType": "text/markdown"},
+    ),
 ]
 
 
@@ -99,6 +104,7 @@ ContentPath = Annotated[
     Field(
         description="ไฟล์ในโฟลเดอร์ content/files/ เช่น files/o23/2565-01.pdf",
         examples=["files/o23/2565-01.pdf"],
+        json_schema_extra={"format": "uri-reference"},  # a file of the site, not an address
     ),
 ]
 

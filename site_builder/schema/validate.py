@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -11,7 +13,9 @@ from pydantic import BaseModel, ValidationError
 
 from site_builder.load.yaml_source import SourceDocument
 from site_builder.messages import Ref
-from site_builder.problems import Problem, format_path
+from site_builder.problems import Problem
+from site_builder.schema.types import LAST_PLAUSIBLE_CE_YEAR
+from site_builder.thai import BE_OFFSET
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -34,6 +38,8 @@ _EXPECTED_KIND = {
     "model_type": "type_mapping",
     "model_attributes_type": "type_mapping",
 }
+# A value written like a date (year-month-day) that is not a real date, e.g. 2022-02-30.
+_WRITTEN_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PATTERN_EXAMPLES = {
     r"^O[1-9][0-9]?$": "O1 … O43",
     r"^[IEO][1-9][0-9]?$": "I1, E14, O23",
@@ -54,10 +60,25 @@ def _validate(doc: SourceDocument, model: type[M]) -> tuple[M | None, list[Probl
         return model.model_validate(doc.value), []
     except ValidationError as exc:
         problems = [_problem(doc, model, error) for error in exc.errors(include_url=False)]
-        return None, problems
+    # A misspelt key (titel) is reported once, with its suggestion, not also as the
+    # required field it was meant to be (title) going missing.
+    suggested = {
+        _sibling(p.field_path, str(p.fields["suggestion"]))
+        for p in problems
+        if p.key == "unknown_field_hint"
+    }
+    return None, [p for p in problems if not (p.key == "missing" and p.field_path in suggested)]
+
+
+def _sibling(field_path: str, name: str) -> str:
+    """'documents[0].titel', 'title' → 'documents[0].title'."""
+    parent, dot, _ = field_path.rpartition(".")
+    return f"{parent}{dot}{name}"
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, dt.date):  # datetime too: show it as written, not as a repr
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "…"
 
@@ -67,7 +88,7 @@ def _problem(doc: SourceDocument, model: type[BaseModel], error: Any) -> Problem
     kind = error["type"]
     ctx = error.get("ctx") or {}
     found = error.get("input")
-    field_path = format_path(loc)
+    field_path = doc.describe(loc)
     location = doc.locate(loc)
 
     if kind == "extra_forbidden":
@@ -81,6 +102,13 @@ def _problem(doc: SourceDocument, model: type[BaseModel], error: Any) -> Problem
         return Problem(location, "unknown_field", fields, field_path)
     if kind == "missing":
         return Problem(location, "missing", {}, field_path)
+    written = _WRITTEN_DATE.match(found.strip()) if isinstance(found, str) else None
+    if kind == "date_from_datetime_parsing" and written:
+        year = int(written[1])
+        if year > LAST_PLAUSIBLE_CE_YEAR:  # 2565-02-29: a Buddhist-era year, no such day
+            fields = {"year": year, "gregorian": year - BE_OFFSET}
+            return Problem(location, "buddhist_year_date", fields, field_path)
+        return Problem(location, "no_such_date", {"found": found.strip()}, field_path)
     if kind in _EXPECTED_KIND:
         expected_key = _EXPECTED_KIND[kind]
         if expected_key == "type_string" and isinstance(found, int | float | bool):
@@ -127,6 +155,20 @@ _CUSTOM_KEYS = {
     "bad_content_path",
     "bad_period",
     "document_needs_one_source",
+    # Tables and organisation.yaml (site_builder/schema/tables.py, organisation.py)
+    "bad_number",
+    "bad_satang",
+    "bad_count",
+    "bad_month",
+    "bad_image",
+    "number_min",
+    "statement_unrecognised",
+    "rows_or_statement",
+    "vacant_over_count",
+    "executive_vacant_with_holder",
+    "executive_needs_name",
+    "admin_needs_repo",
+    "admin_needs_backend",
 }
 
 

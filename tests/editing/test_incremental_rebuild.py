@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
 
 from site_builder.incremental import IncrementalBuilder, TemplateGraph
 from site_builder.pipeline import build
-from tests.support.sites import copy_site, tree, tree_difference
+from tests.support.sites import FIXTURES, TEMPLATES, copy_site, tree, tree_difference
 
 NEW_POST = """---
 title: ประกาศรับสมัครพนักงานจ้าง
@@ -34,6 +37,11 @@ def assert_same_as_clean_build(builder: IncrementalBuilder, scratch: Path) -> No
     assert tree_difference(builder.output, clean) == []
     folders = {p.relative_to(builder.output) for p in builder.output.rglob("*") if p.is_dir()}
     assert folders == {p.relative_to(clean) for p in clean.rglob("*") if p.is_dir()}
+
+
+def site_files(names: list[str]) -> list[str]:
+    """Output files but the search bundle's (Pagefind names its files by their content)."""
+    return [name for name in names if not name.startswith("pagefind/")]
 
 
 def edit(path: Path, old: str, new: str) -> Path:
@@ -72,8 +80,10 @@ def test_editing_one_old_news_post_rerenders_only_the_pages_that_show_it(site, t
         "index.html",  # the O1–O43 counts on home depend on every news post (O7)
         "oit/index.html",
         "oit/o7/index.html",
+        "data/index.html",  # the O1–O43 status dataset counts what publishes each item
     }
-    assert report.written == ["feed.xml", "news/2565-10-20-elderly/index.html"]
+    assert site_files(report.written) == ["feed.xml", "news/2565-10-20-elderly/index.html"]
+    assert report.searched  # the post's new words are in the search index
     assert_same_as_clean_build(site, tmp_path)
 
 
@@ -196,7 +206,8 @@ def test_base_template_change_rerenders_every_html_page(site):
     report = site.rebuild([changed])
 
     html = {name for name in tree(site.output) if name.endswith(".html")}
-    assert set(report.rendered) == html
+    # The A4 print document of the measures has a layout of its own, without base.html.
+    assert set(report.rendered) == html - {"measures/2566/print/index.html"}
 
 
 def test_saved_state_starts_the_next_run_warm_and_repairs_hand_edited_output(tmp_path):
@@ -235,6 +246,20 @@ def test_template_graph_follows_extends_and_includes_recursively(tmp_path):
     assert graph.closure("other.html") == {"other.html"}
 
 
+def test_computed_include_depends_on_the_templates_its_constant_text_allows(tmp_path):
+    (tmp_path / "records").mkdir()
+    (tmp_path / "page.html").write_text('{% include "records/" ~ record.kind ~ ".html" %}')
+    (tmp_path / "records/budget.html").write_text("b")
+    (tmp_path / "records/plan.html").write_text("p")
+    (tmp_path / "records/notes.txt").write_text("n")
+    (tmp_path / "other.html").write_text("o")
+    from site_builder.incremental import FileDigests
+
+    graph = TemplateGraph(tmp_path, FileDigests())
+
+    assert graph.closure("page.html") == {"page.html", "records/budget.html", "records/plan.html"}
+
+
 def test_template_with_a_computed_include_depends_on_every_template(tmp_path):
     (tmp_path / "page.html").write_text("{% include name %}")
     (tmp_path / "a.html").write_text("a")
@@ -258,3 +283,124 @@ def test_edit_is_seen_when_folders_are_named_relative_to_the_working_folder(tmp_
 
     assert "news/2565-11-02-vaccine/index.html" in report.written
     assert_same_as_clean_build(builder, tmp_path / "scratch")
+
+
+# --- records, open data, search, web editor: the fixture agency of tests/fixtures/structured
+
+
+def _png(width: int, height: int) -> bytes:
+    """A colour PNG of the given size."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit truecolour
+    rows = b"".join(b"\0" + b"\xc0\x40\x20" * width for _ in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+O30 = """code: O30
+links:
+  - title: ร้องเรียนผ่านเว็บไซต์ศูนย์ดำรงธรรม
+    url: https://www.damrongdhama.example/
+"""
+
+RECORD_EDITS = [
+    (
+        "edit a procurement summary (CSV)",
+        lambda c: edit(
+            c / "procurement/2565/summary-2564-12.csv",
+            "จ้างเหมาบริการกำจัดขยะ เดือนธันวาคม",
+            "จ้างเหมาบริการเก็บและกำจัดขยะ เดือนธันวาคม",
+        ),
+    ),
+    (
+        "add a month without procurement",
+        lambda c: _write(c / "procurement/2565/summary-2565-06.csv", "ไม่มีการจัดซื้อจัดจ้าง\n"),
+    ),
+    (
+        "edit service statistics (CSV)",
+        lambda c: edit(
+            c / "statistics/service-2565.csv", "ช่วงชำระภาษีป้าย", "ช่วงชำระภาษีป้ายและภาษีที่ดิน"
+        ),
+    ),
+    (
+        "edit complaint statistics (YAML)",
+        lambda c: edit(c / "statistics/complaints-2565.yaml", "ทางไปรษณีย์", "ทางไปรษณีย์ลงทะเบียน"),
+    ),
+    (
+        "edit the budget plan",
+        lambda c: edit(c / "budget/2565/plan.csv", "งบลงทุน", "งบลงทุน (ครุภัณฑ์)"),
+    ),
+    (
+        "edit an executive",
+        lambda c: edit(c / "organisation.yaml", '"08 9999 0002"', '"08 9999 0022"'),
+    ),
+    (
+        "replace an executive's photo with one of another size",
+        lambda c: _write_bytes(c / "files/executives/palad.png", _png(90, 120)),
+    ),
+    (
+        "delete the procurement announcements",
+        lambda c: _delete(c / "procurement/2565/announcements.csv"),
+    ),
+    ("add complaint channels (O30, in every footer)", lambda c: _write(c / "oit/O30.yaml", O30)),
+    (
+        "show Thai digits",
+        lambda c: edit(
+            c / "site.yaml", "  checklist: ita-2565", "  checklist: ita-2565\n  thai_digits: true"
+        ),
+    ),
+    (
+        "publish the web editor",
+        lambda c: edit(
+            c / "site.yaml",
+            "  thai_digits: true",
+            "  thai_digits: true\n  admin: {enabled: true, backend: {name: test-repo}}",
+        ),
+    ),
+]
+
+
+def test_edits_of_records_open_data_and_settings_always_equal_a_clean_build(tmp_path):
+    content, templates = tmp_path / "content", tmp_path / "templates"
+    shutil.copytree(FIXTURES / "structured", content)
+    shutil.copytree(TEMPLATES, templates)
+    builder = IncrementalBuilder(content, templates, tmp_path / "output")
+    assert builder.rebuild().ok
+    assert_same_as_clean_build(builder, tmp_path / "first")
+
+    for step, (name, apply) in enumerate(RECORD_EDITS):
+        changed = apply(content)
+
+        report = builder.rebuild([changed])
+
+        assert report.ok, (name, [p.format("en") for p in report.problems])
+        assert report.written or report.deleted, name
+        assert_same_as_clean_build(builder, tmp_path / f"step-{step}")
+
+
+def test_editing_a_procurement_csv_rerenders_the_pages_that_show_it(tmp_path):
+    content, templates = tmp_path / "content", tmp_path / "templates"
+    shutil.copytree(FIXTURES / "structured", content)
+    shutil.copytree(TEMPLATES, templates)
+    builder = IncrementalBuilder(content, templates, tmp_path / "output")
+    assert builder.rebuild().ok
+    summary = edit(
+        content / "procurement/2565/summary-2564-12.csv",
+        "จ้างเหมาบริการกำจัดขยะ เดือนธันวาคม",
+        "จ้างเหมาบริการเก็บและกำจัดขยะ เดือนธันวาคม",
+    )
+
+    report = builder.rebuild([summary])
+
+    assert {"oit/o23/index.html", "oit/o24/index.html"} <= set(report.rendered)
+    assert "oit/o18/index.html" not in report.rendered  # the budget plan does not show it
+    assert "oit/o23/index.html" in report.written
+    assert report.searched

@@ -13,11 +13,11 @@ import pytest
 from site_builder.cli import main
 from site_builder.load.content_tree import read_markdown, read_yaml
 from site_builder.schema.json_schemas import KINDS, json_schema, kind_of, modeline, schema_text
-from tests.support.sites import FIXTURES, REPOSITORY
+from tests.support.sites import FIXTURES, ROOT
 
-SCHEMAS = REPOSITORY / "schemas"
+SCHEMAS = ROOT / "schemas"
 CONTENT_ROOTS = [
-    REPOSITORY / "content",
+    ROOT / "content",
     *sorted(p.parent for p in FIXTURES.glob("*/content/site.yaml")),
 ]
 

@@ -15,9 +15,9 @@ from site_builder.load.yaml_errors import _CAUSES
 from site_builder.messages import LANGUAGES, catalogue
 from site_builder.schema.content import MeasuresFile, SiteFile
 from site_builder.schema.validate import _CUSTOM_KEYS, _EXPECTED_KIND, validate
-from tests.support.sites import REPOSITORY
+from tests.support.sites import ROOT
 
-PACKAGE = REPOSITORY / "site_builder"
+PACKAGE = ROOT / "site_builder"
 # Calls whose string arguments are catalogue keys.
 _KEYED_CALLS = {
     "Problem",
@@ -149,7 +149,7 @@ def test_validation_messages_name_place_field_found_and_expected(tmp_path):
 
 @pytest.mark.parametrize(("lang", "text"), [("th", "ตรวจเนื้อหาแล้ว"), ("en", "content checked")])
 def test_cli_speaks_thai_by_default_and_english_with_lang_en(capsys, lang, text):
-    args = ["check", "--content", str(REPOSITORY / "content")]
+    args = ["check", "--content", str(ROOT / "content")]
     assert main(args if lang == "th" else [*args, "--lang", "en"]) == 0
 
     captured = capsys.readouterr()

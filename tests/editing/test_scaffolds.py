@@ -49,7 +49,8 @@ def loaded(path: Path) -> dict:
 
 
 def missing_fields(value: object, model: type[BaseModel], where: str = "") -> list[str]:
-    """Fields of `model` (and of the first entry of each written list) absent from `value`."""
+    """Fields of `model` (and of the first entry of each written list, and of each nested
+    record not left null) absent from `value`."""
     assert isinstance(value, dict)
     missing = []
     for name, info in model.model_fields.items():
@@ -62,7 +63,7 @@ def missing_fields(value: object, model: type[BaseModel], where: str = "") -> li
             entries = value[name]
             if isinstance(inner, type) and issubclass(inner, BaseModel) and entries:
                 missing += missing_fields(entries[0], inner, f"{where}{name}[0].")
-        elif isinstance(inner, type) and issubclass(inner, BaseModel):
+        elif isinstance(inner, type) and issubclass(inner, BaseModel) and value[name] is not None:
             missing += missing_fields(value[name], inner, f"{where}{name}.")
     return missing
 

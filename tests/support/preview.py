@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.support.sites import REPOSITORY
+from tests.support.sites import ROOT
 
 _URL = re.compile(r"http://[\d.]+:\d+/\S*")
 
@@ -26,7 +26,7 @@ def running_preview(
     process = subprocess.Popen(
         [
             sys.executable,
-            str(REPOSITORY / "build.py"),
+            str(ROOT / "build.py"),
             "serve",
             "--port",
             "0",

@@ -1,12 +1,26 @@
-"""Copies of fixture sites to change in a test, and whole-tree comparisons of built sites."""
+"""Content folders for tests: the shipped site, fixture agencies, builds of them, and
+whole-tree comparisons of built sites."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-REPOSITORY = FIXTURES.parent.parent
+import yaml
+
+from site_builder.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CONTENT = ROOT / "content"
+TEMPLATES = ROOT / "templates"
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE_AGENCY = FIXTURES / "agency"
+
+
+def copy_agency(target: Path, source: Path = FIXTURE_AGENCY) -> Path:
+    """A writable copy of a content folder (the fixture agency by default)."""
+    shutil.copytree(source, target)
+    return target
 
 
 def copy_site(name: str, into: Path) -> tuple[Path, Path]:
@@ -14,8 +28,20 @@ def copy_site(name: str, into: Path) -> tuple[Path, Path]:
     content = into / "content"
     templates = into / "templates"
     shutil.copytree(FIXTURES / name / "content", content)
-    shutil.copytree(REPOSITORY / "templates", templates)
+    shutil.copytree(TEMPLATES, templates)
     return content, templates
+
+
+def edit_yaml(path: Path, change) -> None:
+    """Load a content YAML file, let `change(data)` modify it, write it back."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def build_into(content: Path, output: Path) -> Path:
+    build(content, TEMPLATES, output)
+    return output
 
 
 def tree(folder: Path) -> dict[str, bytes]:

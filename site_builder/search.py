@@ -1,0 +1,44 @@
+"""Post-render step — search: index the staged site with Pagefind before it goes live.
+
+Pagefind reads the built HTML (only the parts marked `data-pagefind-body`) and writes a
+static search bundle into `pagefind/`; the search page loads it in the browser, so the
+site stays plain files with no server. The *extended* Pagefind binary is required: it
+splits Thai text into words (Thai has no spaces between words), so a word from the
+middle of a sentence can be found; the standard binary indexes whole Thai phrases.
+
+Pagefind's output depends only on the HTML it reads (checked: two builds of the same
+content give byte-identical bundles), so the build stays deterministic.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+BUNDLE_DIR = "pagefind"
+
+
+class SearchIndexError(OSError):
+    """Pagefind could not index the site; the staged build is discarded."""
+
+
+def _pagefind_executable() -> Path:
+    try:
+        import pagefind_bin_extended
+    except ImportError as missing:  # a broken install, not a content problem
+        raise SearchIndexError(
+            "pagefind[extended] is not installed: pip install 'pagefind[extended]'"
+        ) from missing
+    return pagefind_bin_extended.get_executable()
+
+
+def index_site(site: Path, bundle: Path | None = None) -> None:
+    """Write the Pagefind bundle for the built site in `site` into `site/pagefind/`, or
+    into the folder `bundle` (the incremental builder then copies only what changed)."""
+    output = ["--output-path", str(bundle)] if bundle else ["--output-subdir", BUNDLE_DIR]
+    command = [str(_pagefind_executable()), "--site", str(site), *output, "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SearchIndexError(
+            f"pagefind failed (exit {result.returncode}): {result.stderr.strip()[-2000:]}"
+        )
