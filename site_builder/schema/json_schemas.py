@@ -25,6 +25,15 @@ from site_builder.schema.content import (
     NewsFrontMatter,
     SiteFile,
 )
+from site_builder.schema.organisation import OrganisationFile
+from site_builder.schema.tables import (
+    AnnouncementsFile,
+    BudgetFile,
+    ProcurementPlanFile,
+    ProcurementReportFile,
+    ProcurementSummaryFile,
+    StatisticsFile,
+)
 from site_builder.schema.thai_input import (
     ISO_THAI_DIGITS_PATTERN,
     THAI_DATE_PATTERN,
@@ -33,13 +42,37 @@ from site_builder.schema.thai_input import (
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-# kind → (model, schema file, content files it describes, relative to content/)
+# kind → (model, schema file, content files it describes, relative to content/).
+# Record tables written as CSV have no schema (not YAML): `check` reads their columns.
 KINDS: dict[str, tuple[type[BaseModel], str, str]] = {
     "site": (SiteFile, "site.schema.json", "site.yaml"),
     "ita": (AssessmentFile, "ita.schema.json", "ita/*.yaml"),
     "measures": (MeasuresFile, "measures.schema.json", "measures/*.yaml"),
     "oit": (DisclosureFile, "oit.schema.json", "oit/*.yaml"),
     "news": (NewsFrontMatter, "news.schema.json", "news/*.md"),
+    "organisation": (OrganisationFile, "organisation.schema.json", "organisation.yaml"),
+    "statistics": (StatisticsFile, "statistics.schema.json", "statistics/*.yaml"),
+    "budget": (BudgetFile, "budget.schema.json", "budget/*/*.yaml"),
+    "procurement-plan": (
+        ProcurementPlanFile,
+        "procurement-plan.schema.json",
+        "procurement/*/plan.yaml",
+    ),
+    "procurement-announcements": (
+        AnnouncementsFile,
+        "procurement-announcements.schema.json",
+        "procurement/*/announcements.yaml",
+    ),
+    "procurement-summary": (
+        ProcurementSummaryFile,
+        "procurement-summary.schema.json",
+        "procurement/*/summary-*.yaml",
+    ),
+    "procurement-report": (
+        ProcurementReportFile,
+        "procurement-report.schema.json",
+        "procurement/*/report.yaml",
+    ),
 }
 
 
