@@ -21,12 +21,31 @@ import jinja2
 from site_builder import thai
 from site_builder.checklist import available_frameworks, load_framework
 from site_builder.load.content_tree import display_path, read_yaml
+from site_builder.load.tables import parse_month
+from site_builder.model.records import Month
 from site_builder.model.scoring import grade_for
 from site_builder.schema.content import AgencyType
 from site_builder.schema.framework import FrameworkFile
 from site_builder.schema.json_schemas import modeline
 
-KINDS = ("news", "oit", "measures", "ita", "site")
+KINDS = (
+    "news",
+    "oit",
+    "measures",
+    "ita",
+    "site",
+    "organisation",
+    "procurement-summary",
+    "service-statistics",
+    "complaint-statistics",
+)
+# The other record tables (budget, procurement plan, announcements, annual report) are
+# yearly documents kept in a spreadsheet: they are saved as CSV, not started here.
+_TEMPLATES = {
+    "news": "news.md",
+    "service-statistics": "statistics.yaml",
+    "complaint-statistics": "statistics.yaml",
+}
 _MAX_NAME = 60
 
 
@@ -76,6 +95,14 @@ def _year(argument: str | None) -> int:
     if not re.fullmatch(r"25\d\d|26\d\d", digits):
         raise ScaffoldRefused("new_bad_year", found=argument or "")
     return int(digits)
+
+
+def _month(argument: str | None) -> Month:
+    """'2566-01', 'ม.ค. 66', 'มกราคม 2566' → that month; refused without a year."""
+    parsed = parse_month(argument or "")
+    if parsed is None or parsed[0] is None or not 1957 <= parsed[0] <= 2157:
+        raise ScaffoldRefused("new_bad_month", found=argument or "")
+    return Month(parsed[0], parsed[1])
 
 
 def news_file_name(title: str, date: dt.date) -> str:
@@ -142,10 +169,28 @@ def plan(kind: str, argument: str | None, content: Path, today: dt.date) -> Scaf
             "fiscal_year": thai.fiscal_year_of(today),
             "agency_types": ", ".join(typing.get_args(AgencyType)),
         }
+    elif kind == "organisation":
+        relative = "organisation.yaml"
+    elif kind == "procurement-summary":
+        month = _month(argument)
+        relative = f"procurement/{month.fiscal_year}/summary-{month.key}.yaml"
+        values |= {"month": month.label, "fiscal_year": month.fiscal_year}
+    elif kind in ("service-statistics", "complaint-statistics"):
+        year = _year(argument)
+        service = kind == "service-statistics"
+        relative = f"statistics/{'service' if service else 'complaints'}-{year}.yaml"
+        months = Month.of_fiscal_year(year)
+        values |= {
+            "year": year,
+            "service": service,
+            "first_month": months[0].short_label,
+            "first_month_long": months[0].label,
+            "last_month": months[-1].short_label,
+        }
     else:
         raise ScaffoldRefused("new_unknown_kind", found=kind, expected=", ".join(KINDS))
     values["modeline"] = modeline(relative, Path(schemas).as_posix())
-    template = "news.md" if kind == "news" else f"{kind}.yaml"
+    template = _TEMPLATES.get(kind, f"{kind}.yaml")
     return Scaffold(content / relative, env.get_template(template).render(**values))
 
 

@@ -21,6 +21,8 @@ from site_builder.schema.content import (
     NewsFrontMatter,
     SiteFile,
 )
+from site_builder.schema.organisation import OrganisationFile
+from site_builder.schema.tables import ProcurementSummaryFile, StatisticsFile
 from site_builder.schema.validate import _unwrap
 from tests.support.sites import FIXTURES
 
@@ -31,6 +33,14 @@ COMMANDS = [
     (["new", "measures", "2566"], "measures/2566.yaml", MeasuresFile),
     (["new", "oit", "O23"], "oit/O23.yaml", DisclosureFile),
     (["new", "news", "ประชุมประชาคม หมู่ 3"], "news/2566-01-09-ประชุมประชาคม-หมู่-3.md", NewsFrontMatter),
+    (["new", "organisation"], "organisation.yaml", OrganisationFile),
+    (
+        ["new", "procurement-summary", "2566-01"],
+        "procurement/2566/summary-2566-01.yaml",
+        ProcurementSummaryFile,
+    ),
+    (["new", "service-statistics", "2566"], "statistics/service-2566.yaml", StatisticsFile),
+    (["new", "complaint-statistics", "2567"], "statistics/complaints-2567.yaml", StatisticsFile),
 ]
 
 
@@ -136,6 +146,8 @@ def test_scaffold_refuses_to_overwrite_an_existing_file(content, capsys, args, r
         (["new", "measures", "66"], "ปี '66' ใช้ไม่ได้"),
         (["new", "ita", "พ.ศ."], "ปี 'พ.ศ.' ใช้ไม่ได้"),
         (["new", "news"], "ต้องใส่ชื่อข่าว"),
+        (["new", "procurement-summary", "มกราคม"], "เดือน 'มกราคม' ใช้ไม่ได้"),
+        (["new", "procurement-summary", "2566-13"], "เดือน '2566-13' ใช้ไม่ได้"),
     ],
 )
 def test_scaffold_with_a_bad_argument_says_what_to_give(content, capsys, args, key_text):
@@ -149,6 +161,14 @@ def test_scaffold_year_may_be_written_in_thai_digits(content):
     assert new(content, "new", "measures", "๒๕๖๖") == 0
 
     assert (content / "measures/2566.yaml").is_file()
+
+
+def test_procurement_summary_goes_to_the_fiscal_year_of_its_month(content):
+    # October 2566 opens fiscal year 2567; the month may be written the Thai way.
+    assert new(content, "new", "procurement-summary", "ต.ค. ๖๖") == 0
+
+    path = content / "procurement/2567/summary-2566-10.yaml"
+    assert "เดือนตุลาคม 2566 (O23)" in path.read_text(encoding="utf-8")
 
 
 def test_scaffold_messages_in_english(content, capsys):
