@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from site_builder.pipeline import build, load_site
 from site_builder.problems import Severity
 from site_builder.schema.content import AssessmentFile, MeasuresFile, NewsFrontMatter
 from site_builder.schema.validate import validate
-from tests.support.sites import copy_site, tree_difference
+from tests.support.sites import FIXTURES, ROOT, copy_site, tree_difference
 
 POST = "news/2566-01-09-children.md"
 
@@ -49,6 +50,27 @@ def test_windows_874_file_is_converted_with_a_warning_naming_the_encoding(site, 
     assert (warning.location.line, warning.location.column) == (3, 8)  # first Thai letter
     assert "Windows-874 (TIS-620)" in warning.text("th")
     assert "Save with Encoding → UTF-8" in warning.text("en")
+    assert tree_difference(reference, built(content, templates, tmp_path / "cp874")) == []
+
+
+def test_csv_saved_by_thai_excel_is_converted_with_a_warning_and_builds_the_same_site(tmp_path):
+    # Excel's plain "CSV" on Thai Windows: Windows-874, CRLF line ends, no byte-order mark.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "structured", content)
+    templates = ROOT / "templates"
+    reference = built(content, templates, tmp_path / "utf8")
+    table = content / "statistics/service-2565.csv"
+    text = table.read_text(encoding="utf-8-sig")
+    table.write_bytes(text.replace("\n", "\r\n").encode("cp874"))
+
+    _site, problems = load_site(content)
+
+    (warning,) = problems
+    assert warning.severity is Severity.WARNING
+    assert warning.key == "csv_encoding_converted"
+    assert warning.location.line == 1
+    assert "Windows-874 (TIS-620)" in warning.text("th")
+    assert "CSV UTF-8 (Comma delimited)" in warning.text("en")
     assert tree_difference(reference, built(content, templates, tmp_path / "cp874")) == []
 
 
