@@ -4,11 +4,14 @@
 
 For each size: writes a corpus (the fixture agency of tests/fixtures/editing plus N
 generated Thai news posts) under bench/corpus/, builds it once, then edits one post N
-times. Two figures per edit:
+times. Three figures per edit:
 
-- rebuild: from the file being saved to output/ rewritten, calling the incremental
-  builder directly with the changed file (what `serve` does after it notices);
-- serve: the same through a running `python build.py serve` process, from the save to
+- rebuild: from the file being saved to output/'s pages rewritten, calling the
+  incremental builder directly with the changed file (what `serve` does after it
+  notices, before it reloads the browser);
+- search: then making the Pagefind search index again (`serve` does it in the
+  background after the reload; `build` as part of every build);
+- serve: the pages through a running `python build.py serve` process, from the save to
   the post's page changing on disk (adds the watcher's polling and snapshot time).
 
 Prints the median and range of each. A corpus generator of the benchmark suite
@@ -72,20 +75,27 @@ def _edit(post: Path, round_: int) -> None:
 
 def measure_rebuild(
     content: Path, templates: Path, output: Path, edits: int
-) -> tuple[float, list[float]]:
+) -> tuple[float, float, list[float], list[float]]:
+    """First build (pages, search index), then per edit: pages rebuilt, index remade."""
     builder = IncrementalBuilder(content, templates, output)
     started = time.perf_counter()
-    assert builder.rebuild().ok
+    assert builder.rebuild(search=False).ok
     cold = time.perf_counter() - started
+    started = time.perf_counter()
+    builder.update_search()
+    cold_search = time.perf_counter() - started
     post = sorted((content / "news").glob("*.md"))[len(list((content / "news").glob("*.md"))) // 2]
-    times = []
+    times, search = [], []
     for round_ in range(edits):
         saved = time.perf_counter()
         _edit(post, round_)
-        report = builder.rebuild([post])
+        report = builder.rebuild([post], search=False)
         times.append(time.perf_counter() - saved)
         assert report.ok and f"news/{post.stem}/index.html" in report.written
-    return cold, times
+        started = time.perf_counter()
+        assert builder.update_search().searched
+        search.append(time.perf_counter() - started)
+    return cold, cold_search, times, search
 
 
 def measure_serve(content: Path, templates: Path, output: Path, edits: int) -> list[float]:
@@ -129,12 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     for posts in options.posts:
         folder = ROOT / f"bench/corpus/incremental-{posts}"
         content = write_corpus(folder, posts)
-        cold, rebuild = measure_rebuild(
+        cold, cold_search, rebuild, search = measure_rebuild(
             content, ROOT / "templates", folder / "output", options.edits
         )
         serve = measure_serve(content, ROOT / "templates", folder / "output-serve", options.edits)
-        print(f"{posts} posts: first build {cold:.1f} s")
+        print(f"{posts} posts: first build {cold:.1f} s, its search index {cold_search:.1f} s")
         print(f"  one edit, rebuild: {_summary(rebuild)}")
+        print(f"  one edit, search index made again: {_summary(search)}")
         print(f"  one edit, serve (save → page on disk): {_summary(serve)}", flush=True)
     return 0
 

@@ -422,33 +422,59 @@ class IncrementalBuilder:
     def update_search(self, report: RebuildReport | None = None) -> RebuildReport:
         """Make the search bundle again if an HTML page changed since it was made.
 
-        Pagefind writes into a scratch folder next to output/; only the bundle's files
-        whose bytes changed are written, and those it no longer makes are deleted.
-        Raises SearchIndexError when Pagefind fails.
+        Raises SearchIndexError when Pagefind fails. The dev server runs the same steps
+        with Pagefind in a worker thread: `search_key`, `index_site` into
+        `search_scratch()`, then `install_search`.
         """
         report = report or RebuildReport(True)
+        key = self.search_key()
+        if self.search_current(key):
+            self._remove_unwanted({**self._wanted, **dict.fromkeys(self._bundle(), key)}, report)
+            self._save_state()
+            return report
+        scratch = self.search_scratch()
+        try:
+            index_site(self.output, scratch)
+            return self.install_search(scratch, key, report)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def search_key(self) -> str:
+        """Digest of the HTML pages now in output/: what the search bundle is made from."""
         pages = hashlib.blake2b(digest_size=16)
         for relative, (_fingerprint, written) in sorted(self.outputs.items()):
             if relative.endswith(".html"):
                 pages.update(f"{relative}\0{written}\0".encode())
-        key = pages.hexdigest()
-        bundle = {r: v for r, v in self.outputs.items() if r.startswith(_BUNDLE)}
-        if not bundle or any(fingerprint != key for fingerprint, _ in bundle.values()):
-            scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=self.output.resolve().parent))
-            try:
-                index_site(self.output, scratch)
-                bundle = {}
-                for path in sorted(scratch.rglob("*")):
-                    if path.is_file():
-                        relative = _BUNDLE + path.relative_to(scratch).as_posix()
-                        self._put(relative, key, path.read_bytes(), report)
-                        bundle[relative] = self.outputs[relative]
-            finally:
-                shutil.rmtree(scratch, ignore_errors=True)
-            report.searched = True
+        return pages.hexdigest()
+
+    def search_current(self, key: str) -> bool:
+        """The bundle in output/ was made from the pages as they are (`key`)."""
+        bundle = self._bundle()
+        return bool(bundle) and all(fingerprint == key for fingerprint, _ in bundle.values())
+
+    def search_scratch(self) -> Path:
+        """An empty folder next to output/ for Pagefind to write a bundle into."""
+        return Path(tempfile.mkdtemp(prefix=".search-", dir=self.output.resolve().parent))
+
+    def install_search(
+        self, scratch: Path, key: str, report: RebuildReport | None = None
+    ) -> RebuildReport:
+        """Put the bundle Pagefind wrote into `scratch` (from pages `key`) into output/:
+        only files whose bytes changed are written, those it no longer has deleted."""
+        report = report or RebuildReport(True)
+        bundle = []
+        for path in sorted(scratch.rglob("*")):
+            if path.is_file():
+                relative = _BUNDLE + path.relative_to(scratch).as_posix()
+                self._put(relative, key, path.read_bytes(), report)
+                bundle.append(relative)
+        report.searched = True
         self._remove_unwanted({**self._wanted, **dict.fromkeys(bundle, key)}, report)
         self._save_state()
         return report
+
+    def _bundle(self) -> dict[str, tuple[str, str]]:
+        return {r: v for r, v in self.outputs.items() if r.startswith(_BUNDLE)}
 
     def _rebuild(self, started: float) -> RebuildReport:
         site, problems = load_site(self.content, self.reader)

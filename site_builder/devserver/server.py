@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 import mimetypes
+import shutil
 import socket
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -23,6 +25,7 @@ from site_builder.incremental import IncrementalBuilder, RebuildReport
 from site_builder.messages import message
 from site_builder.problems import Problem, Severity, errors_in
 from site_builder.render.environment import make_chrome
+from site_builder.search import SearchIndexError, index_site_async
 
 LOOPBACK = "127.0.0.1"
 STATE_FILE = Path(".build-cache/serve-state.json")  # git-ignored; lets the next run start warm
@@ -200,27 +203,73 @@ class Preview:
         self.known: Snapshot = {}
         self.generation = 0  # counts the rebuilds that changed what the browser sees
         self.served: dict[str, int] = {}  # page path → generation it was served at
+        self.searching = False  # the search bundle is being made again
+        self.search_task: asyncio.Task[None] | None = None
 
     def stale(self, path: str) -> bool:
         return self.served.get(path, self.generation) < self.generation
 
     def start(self) -> None:
         self.known = snapshot(self.watched)
-        self.apply(self.builder.rebuild(), changed=())
+        self._rebuild(None)
 
     def poll(self) -> None:
         current = snapshot(self.watched)
         changed = changed_files(self.known, current)
         self.known = current
         if changed:
-            try:
-                report = self.builder.rebuild(changed)
-            except OSError as exc:  # output/ not writable, disk full: say so, keep serving
-                output = self.builder.output.as_posix()
-                problem = exc.strerror or exc
-                print(message(self.lang, "cli_write_failed", problem=problem, output=output))
-                return
-            self.apply(report, changed)
+            self._rebuild(changed)
+
+    def _rebuild(self, changed: set[Path] | None) -> None:
+        """Pages first, so the browser reloads at once; the search index follows."""
+        try:
+            report = self.builder.rebuild(changed, search=False)
+        except OSError as exc:  # output/ not writable, disk full: say so, keep serving
+            self._write_failed(exc)
+            return
+        self.apply(report, changed or ())
+        if report.ok:
+            self.schedule_search()
+
+    def _write_failed(self, exc: OSError) -> None:
+        output = self.builder.output.as_posix()
+        problem = exc.strerror or exc
+        print(message(self.lang, "cli_write_failed", problem=problem, output=output), flush=True)
+
+    def schedule_search(self) -> None:
+        """Bring the search index up to date in the background; before the server's
+        loop runs, nothing yet (`serve` schedules it when it starts)."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        if not self.searching:
+            self.searching = True
+            self.search_task = loop.create_task(self._search())
+
+    async def _search(self) -> None:
+        """Pagefind over the pages until the bundle matches them: a large site takes
+        seconds to index, so it runs beside the server, which keeps serving and
+        rebuilding pages (a page changed meanwhile starts another round)."""
+        builder = self.builder
+        try:
+            while not builder.search_current(key := builder.search_key()):
+                started = time.perf_counter()
+                scratch = builder.search_scratch()
+                try:
+                    await index_site_async(builder.output, scratch)
+                    if builder.search_key() == key:
+                        builder.install_search(scratch, key)
+                        ms = f"{(time.perf_counter() - started) * 1000:.0f}"
+                        print(message(self.lang, "serve_search_updated", ms=ms), flush=True)
+                finally:
+                    shutil.rmtree(scratch, ignore_errors=True)
+        except SearchIndexError as exc:
+            print(message(self.lang, "serve_search_failed", problem=exc), file=sys.stderr)
+        except OSError as exc:
+            self._write_failed(exc)
+        finally:
+            self.searching = False
 
     def apply(self, report: RebuildReport, changed: Sequence[Path] | set[Path]) -> None:
         lang = self.lang
@@ -288,6 +337,7 @@ def serve(preview: Preview, sockets: list[socket.socket]) -> None:
         server = httpserver.HTTPServer(make_application(preview))
         server.add_sockets(sockets)
         ioloop.PeriodicCallback(preview.poll, preview.poll_seconds * 1000).start()
+        preview.schedule_search()  # the index of the first build
         await asyncio.Event().wait()
 
     asyncio.run(run())

@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from site_builder.cli import _parser
+from site_builder.pipeline import build
 from tests.support.preview import running_preview, wait_for
-from tests.support.sites import copy_site
+from tests.support.sites import copy_site, tree_difference
 
 POST = "news/2566-01-09-children.md"
 
@@ -125,3 +126,21 @@ def test_preview_of_a_site_with_a_base_path_is_served_under_it(tmp_path):
         assert fetch(url)[0] == 200
         assert fetch(origin)[0] == 200  # redirected to /ban-suan/
         assert fetch(origin + "news/")[0] == 404
+
+
+def test_preview_brings_the_search_index_up_to_date_after_an_edit(preview, tmp_path):
+    url, content, output, lines = preview
+    wait_for(lambda: any("search index updated" in line for line in lines), timeout=60)
+    post = content / POST
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("วันเด็กแห่งชาติ 2566", "วันเด็กแห่งชาติ ปี 2566"),
+        encoding="utf-8",
+    )
+    clean = tmp_path / "clean"
+    build(content, content.parent / "templates", clean)
+
+    # Pages first (the browser reloads), then the Pagefind bundle: the output ends equal
+    # to a clean build, search index included.
+    wait_for(lambda: tree_difference(output, clean) == [], timeout=60)
+    wait_for(lambda: sum("search index updated" in line for line in lines) == 2)
+    assert fetch(url + "pagefind/pagefind.js")[0] == 200
