@@ -354,7 +354,8 @@ class IncrementalBuilder:
         # output file → (page fingerprint or copied file's digest, digest of the written bytes)
         self.outputs: dict[str, tuple[str, str]] = {}
         self._swept = False  # files not made by this builder removed from output/ yet
-        self._wanted: dict[str, str] = {}  # output files of the last rebuild, but the bundle
+        # Output files of the last successful rebuild but the bundle; None before one.
+        self._wanted: dict[str, str] | None = None
         self._environment: tuple[tuple[object, ...], jinja2.Environment] | None = None
         if state_file is not None:
             self._load_state(state_file)
@@ -427,10 +428,14 @@ class IncrementalBuilder:
         `search_scratch()`, then `install_search`.
         """
         report = report or RebuildReport(True)
+        if self._wanted is None:  # nothing built yet
+            return report
         key = self.search_key()
         if self.search_current(key):
-            self._remove_unwanted({**self._wanted, **dict.fromkeys(self._bundle(), key)}, report)
-            self._save_state()
+            if not self._swept:  # the first rebuild: also remove what an earlier run left
+                wanted = {**self._wanted, **dict.fromkeys(self._bundle(), key)}
+                self._remove_unwanted(wanted, report)
+                self._save_state()
             return report
         scratch = self.search_scratch()
         try:
@@ -438,6 +443,12 @@ class IncrementalBuilder:
             return self.install_search(scratch, key, report)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+
+    @property
+    def built(self) -> bool:
+        """A rebuild succeeded: output/ holds a site to index (nothing is indexed, nor
+        removed, before — a content error at the start leaves output/ as it was)."""
+        return self._wanted is not None
 
     def search_key(self) -> str:
         """Digest of the HTML pages now in output/: what the search bundle is made from."""
@@ -454,7 +465,8 @@ class IncrementalBuilder:
 
     def search_scratch(self) -> Path:
         """An empty folder next to output/ for Pagefind to write a bundle into."""
-        return Path(tempfile.mkdtemp(prefix=".search-", dir=self.output.resolve().parent))
+        output = self.output.resolve()
+        return Path(tempfile.mkdtemp(prefix=f".{output.name}.search-", dir=output.parent))
 
     def install_search(
         self, scratch: Path, key: str, report: RebuildReport | None = None
@@ -462,6 +474,8 @@ class IncrementalBuilder:
         """Put the bundle Pagefind wrote into `scratch` (from pages `key`) into output/:
         only files whose bytes changed are written, those it no longer has deleted."""
         report = report or RebuildReport(True)
+        if self._wanted is None:
+            raise RuntimeError("install_search before a successful rebuild")
         bundle = []
         for path in sorted(scratch.rglob("*")):
             if path.is_file():

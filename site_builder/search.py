@@ -13,6 +13,7 @@ content give byte-identical bundles), so the build stays deterministic.
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 from pathlib import Path
 
@@ -53,13 +54,19 @@ def index_site(site: Path, bundle: Path | None = None) -> None:
         raise _failure(result.returncode, result.stderr)
 
 
+def _below_the_server() -> None:
+    os.nice(10)
+
+
 async def index_site_async(site: Path, bundle: Path) -> None:
     """`index_site` without blocking the event loop (the dev server's); cancelled, it
-    stops Pagefind."""
+    stops Pagefind. Pagefind runs at a lower priority, so that pages saved meanwhile are
+    rebuilt and reloaded without waiting for a core."""
     process = await asyncio.create_subprocess_exec(
         *pagefind_command(site, bundle),
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
+        preexec_fn=_below_the_server if hasattr(os, "nice") else None,
     )
     try:
         _out, stderr = await process.communicate()

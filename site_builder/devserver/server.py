@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import mimetypes
 import shutil
+import signal
 import socket
 import sys
 import time
@@ -237,13 +239,14 @@ class Preview:
         print(message(self.lang, "cli_write_failed", problem=problem, output=output), flush=True)
 
     def schedule_search(self) -> None:
-        """Bring the search index up to date in the background; before the server's
-        loop runs, nothing yet (`serve` schedules it when it starts)."""
+        """Bring the search index up to date in the background; nothing before the
+        server's loop runs (`serve` schedules it when it starts) or before a build
+        succeeded (the content had errors from the start)."""
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return
-        if not self.searching:
+        if self.builder.built and not self.searching:
             self.searching = True
             self.search_task = loop.create_task(self._search())
 
@@ -331,14 +334,24 @@ def bind(host: str, port: int) -> list[socket.socket]:
 
 
 def serve(preview: Preview, sockets: list[socket.socket]) -> None:
-    """Run the preview until interrupted (Ctrl+C)."""
+    """Run the preview until interrupted (Ctrl+C raises KeyboardInterrupt) or stopped
+    (SIGTERM, a service stop: returns)."""
 
     async def run() -> None:
         server = httpserver.HTTPServer(make_application(preview))
         server.add_sockets(sockets)
         ioloop.PeriodicCallback(preview.poll, preview.poll_seconds * 1000).start()
         preview.schedule_search()  # the index of the first build
-        await asyncio.Event().wait()
+        stopped = asyncio.Event()
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stopped.set)
+        try:
+            await stopped.wait()
+        finally:  # stop Pagefind and remove its scratch folder before the loop closes
+            if preview.search_task is not None:
+                preview.search_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await preview.search_task
 
     asyncio.run(run())
 
@@ -362,8 +375,7 @@ def run_preview(
     bound = sockets[0].getsockname()[1]
     url = f"http://{host}:{bound}{preview.prefix}"
     print(message(lang, "serve_started", url=url), flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         serve(preview, sockets)
-    except KeyboardInterrupt:
-        print(message(lang, "serve_stopped"), flush=True)
+    print(message(lang, "serve_stopped"), flush=True)
     return 0

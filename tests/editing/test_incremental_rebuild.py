@@ -404,3 +404,17 @@ def test_editing_a_procurement_csv_rerenders_the_pages_that_show_it(tmp_path):
     assert "oit/o18/index.html" not in report.rendered  # the budget plan does not show it
     assert "oit/o23/index.html" in report.written
     assert report.searched
+
+
+def test_content_broken_from_the_start_leaves_an_earlier_site_and_its_index_alone(tmp_path):
+    content, templates = copy_site("editing", tmp_path)
+    output = tmp_path / "output"
+    build(content, templates, output)  # an earlier site, search index included
+    before = tree(output)
+    edit(content / "measures/2566.yaml", "title: อบรม", "titel: อบรม")
+    builder = IncrementalBuilder(content, templates, output)
+
+    assert not builder.rebuild().ok
+    assert not builder.update_search().searched
+
+    assert tree(output) == before
