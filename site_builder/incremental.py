@@ -4,7 +4,8 @@ A page's *fingerprint* is a digest of everything its bytes depend on:
 
 - the generator itself (the package's code and data: templates of the checklist, …);
 - its template and every template that one extends, includes or imports, found from
-  Jinja's syntax tree (`jinja2.meta.find_referenced_templates`, followed recursively);
+  Jinja's syntax tree and followed recursively (a name computed at run time, such as
+  `"records/" ~ record.kind ~ ".html"`, stands for every template it may be);
 - what every page shows around its content: `site.yaml` (agency, settings) and the
   complaint channels of O30 in the footer;
 - the content files listed in `page.sources`, by the digest of their bytes (for an O
@@ -424,7 +425,7 @@ class IncrementalBuilder:
         """Make the search bundle again if an HTML page changed since it was made.
 
         Raises SearchIndexError when Pagefind fails. The dev server runs the same steps
-        with Pagefind in a worker thread: `search_key`, `index_site` into
+        with Pagefind as a background process: `search_key`, Pagefind into
         `search_scratch()`, then `install_search`.
         """
         report = report or RebuildReport(True)
