@@ -14,8 +14,8 @@ times. Three figures per edit:
 - serve: the pages through a running `python build.py serve` process, from the save to
   the post's page changing on disk (adds the watcher's polling and snapshot time).
 
-Prints the median and range of each. A corpus generator of the benchmark suite
-(bench/corpus.py) is used when present; otherwise the small one below.
+Prints the median and range of each. The corpus is its own (not bench/corpus.py's): the
+editing fixture's O items, records and measures around the generated posts.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""Command line: `python build.py [build|check|serve|…] [options]`.
+"""Command line: `python build.py [build|check|report|serve|new|…] [options]`.
 
-Exit codes: 0 success, 1 content errors (or a failed write), 2 usage error, 130 interrupted.
+Exit codes: 0 success, 1 content errors (or a failed write, or `check --strict` with an
+item not ready), 2 usage error, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+import jinja2
+
 from site_builder import scaffold
 from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
 from site_builder.devserver.server import LOOPBACK, run_preview
@@ -20,6 +23,9 @@ from site_builder.load.content_tree import display_path
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
+from site_builder.readiness import Readiness, Status
+from site_builder.readiness.report import FORMATS, format_csv, format_html, format_json, format_text
+from site_builder.readiness.results import date_label
 from site_builder.render.pdf import PdfUnavailable
 from site_builder.schema.json_schemas import write_schemas
 from site_builder.search import SearchIndexError
@@ -61,6 +67,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     common.add_argument(
         "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=text("cli_help_lang")
     )
+    common.add_argument("--as-of", metavar="YYYY-MM-DD", help=text("cli_help_as_of"))
     site_folders = _Parser(add_help=False)
     site_folders.add_argument(
         "--templates", type=Path, default=Path("templates"), help=text("cli_help_templates")
@@ -74,7 +81,16 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )
     build_verb.add_argument("--quiet", action="store_true", help=text("cli_help_quiet"))
     build_verb.add_argument("--pdf", action="store_true", help=text("cli_help_pdf"))
-    verbs.add_parser("check", parents=[common], help=text("cli_help_check"))
+    build_verb.add_argument("--jobs", type=_positive_int, default=None, help=text("cli_help_jobs"))
+    check_verb = verbs.add_parser("check", parents=[common], help=text("cli_help_check"))
+    check_verb.add_argument("--strict", action="store_true", help=text("cli_help_strict"))
+    report_verb = verbs.add_parser("report", parents=[common], help=text("cli_help_report"))
+    report_verb.add_argument(
+        "--format", choices=FORMATS, default="text", help=text("cli_help_report_format")
+    )
+    report_verb.add_argument(
+        "--templates", type=Path, default=Path("templates"), help=text("cli_help_report_templates")
+    )
     serve_verb = verbs.add_parser(
         "serve", parents=[common, site_folders], help=text("cli_help_serve")
     )
@@ -94,6 +110,16 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(message(_Parser.lang, "cli_not_positive", found=text))
+    return value
+
+
 def _print_problems(problems: Sequence[Problem], lang: str) -> None:
     for problem in sorted(problems, key=Problem.sort_key):
         label = message(lang, "cli_error" if problem.severity is Severity.ERROR else "cli_warning")
@@ -109,10 +135,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help")):
         args.insert(0, "build")
     options = _parser(_language(args)).parse_args(args)
-    if options.verb == "check":
-        return _check(options)
     if options.verb in PUBLISHING_VERBS:
         return PUBLISHING_VERBS[options.verb](options)
+    try:
+        options.as_of = dt.date.fromisoformat(options.as_of) if options.as_of else None
+    except ValueError:
+        print(message(options.lang, "cli_bad_as_of", found=options.as_of), file=sys.stderr)
+        return EXIT_USAGE
+    if options.verb == "check":
+        return _check(options)
+    if options.verb == "report":
+        return _report(options)
     if options.verb == "new":
         return _new(options)
     if options.verb == "schemas":
@@ -128,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options.host,
             options.port,
             options.lang,
+            options.as_of,
         )
     return _build(options)
 
@@ -144,11 +178,21 @@ def _new(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _readiness_summary(readiness: Readiness, lang: str) -> str:
+    return message(
+        lang,
+        "cli_readiness_summary",
+        date=date_label(readiness.as_of, lang),
+        ready=readiness.count(Status.READY),
+        total=len(readiness.items),
+    )
+
+
 def _check(options: argparse.Namespace) -> int:
-    _site, problems = load_site(options.content)
+    site, problems = load_site(options.content, options.as_of)
     _print_problems(problems, options.lang)
     errors = errors_in(problems)
-    if errors:
+    if site is None or site.readiness is None or errors:
         print(message(options.lang, "cli_check_failed", count=len(errors)), file=sys.stderr)
         return EXIT_ERRORS
     warnings = len(problems) - len(errors)
@@ -158,6 +202,42 @@ def _check(options: argparse.Namespace) -> int:
         if p.is_file() and p.suffix in (".yaml", ".yml", ".md", ".csv")
     )
     print(message(options.lang, "cli_check_ok", files=files, warnings=warnings))
+    print(_readiness_summary(site.readiness, options.lang))
+    if options.strict and site.readiness.not_ready:
+        for result in site.readiness.not_ready:
+            reasons = "; ".join(result.reason_texts(options.lang))
+            print(f"{result.code} {result.label(options.lang)}: {reasons}", file=sys.stderr)
+        failed = len(site.readiness.not_ready)
+        print(message(options.lang, "cli_strict_failed", count=failed), file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _report(options: argparse.Namespace) -> int:
+    site, problems = load_site(options.content, options.as_of)
+    errors = errors_in(problems)
+    if site is None or site.readiness is None or errors:
+        _print_problems(problems, options.lang)
+        print(message(options.lang, "cli_check_failed", count=len(errors)), file=sys.stderr)
+        return EXIT_ERRORS
+    readiness, lang = site.readiness, options.lang
+    if options.format == "json":
+        text = format_json(readiness, lang)
+    elif options.format == "csv":
+        text = format_csv(readiness, lang)
+    elif options.format == "html":
+        try:
+            text = format_html(readiness, lang, options.templates)
+        except jinja2.TemplateNotFound as missing:
+            print(
+                message(lang, "cli_template_missing", name=missing.name, folder=options.templates),
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    else:
+        text = format_text(readiness, lang)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
     return EXIT_OK
 
 
@@ -166,7 +246,14 @@ def _build(options: argparse.Namespace) -> int:
     shown_output = options.output.as_posix()
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        report = build(options.content, options.templates, options.output, pdf=options.pdf)
+        report = build(
+            options.content,
+            options.templates,
+            options.output,
+            options.as_of,
+            pdf=options.pdf,
+            jobs=options.jobs,
+        )
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)
         print(

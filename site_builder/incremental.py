@@ -7,7 +7,7 @@ A page's *fingerprint* is a digest of everything its bytes depend on:
   Jinja's syntax tree and followed recursively (a name computed at run time, such as
   `"records/" ~ record.kind ~ ".html"`, stands for every template it may be);
 - what every page shows around its content: `site.yaml` (agency, settings) and the
-  complaint channels of O30 in the footer;
+  complaint channels of O30 in the footer; and the date O1–O43 readiness is judged at;
 - the content files listed in `page.sources`, by the digest of their bytes (for an O
   item, also the record tables and photos drawn on it);
 - the page's own metadata (address, title, description, breadcrumbs, lastmod), its
@@ -53,8 +53,9 @@ from site_builder.load.content_tree import FileReader
 from site_builder.load.markdown_source import MarkdownSource
 from site_builder.load.yaml_source import SourceDocument
 from site_builder.model import Site
-from site_builder.pipeline import load_site, published_files
+from site_builder.pipeline import load_site, published_files, site_pages
 from site_builder.problems import Problem, errors_in
+from site_builder.readiness import default_as_of
 from site_builder.render.environment import (
     Chrome,
     chrome_content,
@@ -63,7 +64,7 @@ from site_builder.render.environment import (
     render_page,
     template_problem,
 )
-from site_builder.render.pages import SITE_FILE, Page, plan_pages
+from site_builder.render.pages import SITE_FILE, Page
 from site_builder.search import BUNDLE_DIR, index_site
 
 STATE_VERSION = 2
@@ -343,9 +344,15 @@ class IncrementalBuilder:
     """Keeps `output` equal to a clean build of `content`, doing only the work a change needs."""
 
     def __init__(
-        self, content: Path, templates: Path, output: Path, state_file: Path | None = None
+        self,
+        content: Path,
+        templates: Path,
+        output: Path,
+        state_file: Path | None = None,
+        as_of: dt.date | None = None,
     ) -> None:
         self.content = content
+        self.as_of = as_of  # the date readiness is judged at; None: each rebuild's today
         self.templates = templates
         self.output = output
         self.state_file = state_file
@@ -492,15 +499,16 @@ class IncrementalBuilder:
         return {r: v for r, v in self.outputs.items() if r.startswith(_BUNDLE)}
 
     def _rebuild(self, started: float) -> RebuildReport:
-        site, problems = load_site(self.content, self.reader)
+        as_of = self.as_of or default_as_of()  # readiness shown on pages depends on the date
+        site, problems = load_site(self.content, as_of, self.reader)
         if site is None or errors_in(problems):
             return RebuildReport(False, problems, seconds=time.perf_counter() - started)
 
         chrome = make_chrome(site)
-        pages = plan_pages(site)
+        pages = site_pages(site)
         site_digest = self.digests.of(self.content / SITE_FILE)
         common = hashlib.blake2b(
-            f"{generator_digest()}\0{site_digest}\0{chrome_content(chrome)!r}".encode(),
+            f"{generator_digest()}\0{site_digest}\0{chrome_content(chrome)!r}\0{as_of}".encode(),
             digest_size=16,
         ).hexdigest()
         downloads: dict[str, list[str]] = {}
@@ -541,7 +549,7 @@ class IncrementalBuilder:
         )
         for relative, (fingerprint, data) in sorted(rendered.items()):
             self._put(relative, fingerprint, data, report)
-        generated, copies = published_files(site, self.content, self.templates)
+        generated, copies = published_files(site, pages, self.content, self.templates)
         for relative, data in generated:  # small files: made every time, written if changed
             digest = digest_bytes(data)
             wanted[relative] = digest

@@ -45,7 +45,8 @@ def default_jobs() -> int:
 def _build_agency(content: Path, templates: Path, output: Path) -> AgencyBuild:
     """Runs in a worker process; everything it returns is picklable."""
     try:
-        report = build(content, templates, output)
+        # Agencies already use every core between them: each renders in its own process.
+        report = build(content, templates, output, jobs=1)
     except ContentErrors as errors:
         return AgencyBuild(content.name, output, problems=tuple(errors.problems))
     except OSError as exc:

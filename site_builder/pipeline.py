@@ -1,9 +1,10 @@
-"""The build, stage by stage: load → validate → model → render → write."""
+"""The build, stage by stage: load → validate → model → readiness → render → write."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
@@ -16,6 +17,9 @@ from site_builder.model import Site
 from site_builder.model.build import build_site
 from site_builder.opendata.publish import open_data_files
 from site_builder.problems import ContentErrors, Problem, errors_in
+from site_builder.readiness import default_as_of, evaluate
+from site_builder.render.assessor_sheet import SHEET_CSV, sheet_csv, sheet_rows
+from site_builder.render.batch import compile_templates, default_jobs, render_pages
 from site_builder.render.environment import (
     make_chrome,
     make_environment,
@@ -24,9 +28,10 @@ from site_builder.render.environment import (
 )
 from site_builder.render.pages import Page, plan_pages
 from site_builder.render.pdf import print_pdfs
+from site_builder.render.readiness_pages import plan_readiness_pages
 from site_builder.schema.bundle import validate_content
 from site_builder.search import index_site
-from site_builder.write import write_site
+from site_builder.write import copy_file, put_file, staged_site
 
 
 @dataclass(slots=True)
@@ -36,26 +41,39 @@ class BuildReport:
     files: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # site paths of the rendered pages
 
 
-def load_site(content: Path, reader: FileReader | None = None) -> tuple[Site | None, list[Problem]]:
-    """Load, validate and model the content; every problem found is returned."""
+def load_site(
+    content: Path, as_of: dt.date | None = None, reader: FileReader | None = None
+) -> tuple[Site | None, list[Problem]]:
+    """Load, validate and model the content, and judge O1–O43 at `as_of` (default: today,
+    or SOURCE_DATE_EPOCH's date); every problem found is returned. `reader` parses each
+    file (the incremental builder's caches what it parsed)."""
     raw, problems = load_content(content, reader)
     valid, found = validate_content(raw)
     problems += found
     site, found = build_site(valid, content)
     problems += found
-    if errors_in(problems):
+    if site is None or errors_in(problems):
         return None, problems
-    return site, problems
+    return replace(site, readiness=evaluate(site, as_of or default_as_of())), problems
+
+
+def site_pages(site: Site) -> list[Page]:
+    """Every page of the site, in plan order: the content's pages, then the readiness pages."""
+    pages = plan_pages(site)
+    pages += plan_readiness_pages(site, pages)
+    return pages
 
 
 def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
-    """Every page of the site; a broken template raises ContentErrors naming it."""
+    """Every page rendered in memory, in one process (the build streams them: `build`);
+    a broken template raises ContentErrors naming it."""
     chrome = make_chrome(site, pdf_documents=pdf)
     env = make_environment(templates, chrome)
     try:
-        return [(page, render_page(env, chrome, page)) for page in plan_pages(site)]
+        return [(page, render_page(env, chrome, page)) for page in site_pages(site)]
     except jinja2.TemplateError as failure:
         raise ContentErrors([template_problem(failure, templates)]) from None
 
@@ -72,13 +90,14 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
 
 
 def published_files(
-    site: Site, content: Path, templates: Path
+    site: Site, pages: list[Page], content: Path, templates: Path
 ) -> tuple[list[tuple[str, bytes]], list[tuple[Path, str]]]:
     """What the site publishes besides its pages: generated files (site path, bytes) — the
-    open data under data/, the web editor's configuration — and copied files (source, site
-    path) — attachments, static files, the web editor's code. The incremental builder
-    publishes the same list."""
+    open data under data/, the assessor sheet's CSV, the web editor's configuration — and
+    copied files (source, site path) — attachments, static files, the web editor's code.
+    The incremental builder publishes the same list."""
     generated = open_data_files(site)
+    generated.append((SHEET_CSV, sheet_csv(sheet_rows(site, pages))))
     copies = [(content / path, path) for path in site.attachments]
     copies += static_files(templates)
     if site.settings.admin.enabled:
@@ -87,26 +106,61 @@ def published_files(
     return generated, copies
 
 
-def build(content: Path, templates: Path, output: Path, *, pdf: bool = False) -> BuildReport:
+def build(
+    content: Path,
+    templates: Path,
+    output: Path,
+    as_of: dt.date | None = None,
+    *,
+    pdf: bool = False,
+    jobs: int | None = None,
+) -> BuildReport:
     """Build the site into `output`; raises ContentErrors (output untouched) on any error.
 
-    `pdf` adds a PDF of each printable document (needs the optional WeasyPrint; raises
-    PdfUnavailable, output untouched, when it is missing).
+    `as_of` is the date O1–O43 readiness is judged at (default: today, or
+    SOURCE_DATE_EPOCH's date). `pdf` adds a PDF of each printable document (needs the
+    optional WeasyPrint; raises PdfUnavailable, output untouched, when it is missing).
+    Pages are rendered by `jobs` processes (default: every core; see render/batch.py)
+    straight into the staging folder; everything else follows, and the search index is
+    made last, from the finished site, before it goes live.
     """
     started = time.perf_counter()
-    site, problems = load_site(content)
+    site, problems = load_site(content, as_of)
     if site is None:
         raise ContentErrors(problems)
-    rendered = render_site(site, templates, pdf=pdf)
-    generated, copies = published_files(site, content, templates)
-    outputs = [(page.output_file, html) for page, html in rendered] + generated
-    if pdf:
-        outputs += print_pdfs(site, rendered, outputs, copies)
-    files = write_site(output, outputs, copies, finish=index_site)
+    pages = site_pages(site)
+    generated, copies = published_files(site, pages, content, templates)
+    previous = output.resolve()
+    try:
+        chrome = make_chrome(site, pdf_documents=pdf)
+        env = make_environment(templates, chrome)
+        compile_templates(env)
+        with staged_site(output) as staging:
+            written = render_pages(env, chrome, pages, staging, previous, jobs or default_jobs())
+            for relative, data in generated:
+                put_file(staging, previous, relative, data)
+            for source, relative in copies:
+                copy_file(staging, previous, source, relative)
+            if pdf:
+                # Only the printable pages are read back from the staging folder.
+                printable = {measures.print_path for measures in site.measure_sets}
+                printed = [
+                    (page, (staging / page.output_file).read_bytes())
+                    for page in pages
+                    if page.path in printable
+                ]
+                pdfs = print_pdfs(site, printed, generated, copies)
+                for relative, data in pdfs:
+                    put_file(staging, previous, relative, data)
+                generated += pdfs
+            index_site(staging)
+    except jinja2.TemplateError as failure:
+        raise ContentErrors([template_problem(failure, templates)]) from None
     return BuildReport(
-        pages=sum(page.output_file.endswith(".html") for page, _ in rendered),
+        pages=sum(path.endswith(".html") for path in written),
         documents=len(site.attachments),
-        files=files,
+        files=len(written) + len(generated) + len(copies),
         seconds=time.perf_counter() - started,
         problems=problems,
+        written=written,
     )

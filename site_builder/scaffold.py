@@ -136,6 +136,7 @@ def plan(kind: str, argument: str | None, content: Path, today: dt.date) -> Scaf
             "title": item.title_th,
             "framework": framework.id,
             "criteria": item.criteria,
+            "parts": item.part_names,
         }
     elif kind == "measures":
         year = _year(argument)

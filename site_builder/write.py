@@ -2,15 +2,22 @@
 
 A failed or interrupted build never leaves a half-written `output/`: until the final
 rename, the previous site is untouched.
+
+A file whose bytes are the same as in the previous site is not written again: the staging
+folder gets a hard link to the previous file, so after the swap an unchanged page keeps
+its inode and modification time (a web server's caches, rsync and deploy tools see only
+what really changed). Files are never modified in place, so sharing them is safe.
 """
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import signal
+import stat
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,29 +48,78 @@ def write_site(
     `finish` runs on the complete staging folder before the swap (e.g. the search index),
     so what it adds goes live together with the pages, or not at all.
     """
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     count = 0
-    try:
+    with staged_site(output) as staging:
         for relative, data in pages:
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            put_file(staging, output, relative, data)
             count += 1
         for source, relative in copies:
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            copy_file(staging, output, source, relative)
             count += 1
         if finish is not None:
             finish(staging)
+    return count
+
+
+@contextmanager
+def staged_site(output: Path) -> Iterator[Path]:
+    """A new, empty staging folder next to `output`, swapped in when the block completes.
+
+    If the block raises (or is interrupted), the staging folder is removed and `output`
+    stays as it was.
+    """
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    try:
+        yield staging
         staging.chmod(0o755)  # mkdtemp makes it private; a site must be readable by a web server
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
+
+
+def put_file(staging: Path, previous: Path, relative: str, data: bytes) -> None:
+    """Write `data` as `relative` in `staging`, or link the previous site's identical file."""
+    target = staging / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = previous / relative
+    try:
+        if _regular_size(old) == len(data) and old.read_bytes() == data and _link(old, target):
+            return
+    except OSError:  # no previous file: write it
+        pass
+    target.write_bytes(data)
+
+
+def copy_file(staging: Path, previous: Path, source: Path, relative: str) -> None:
+    """Copy `source` as `relative` in `staging`, or link the previous site's identical file."""
+    target = staging / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = previous / relative
+    try:
+        same = _regular_size(old) is not None and filecmp.cmp(old, source, shallow=False)
+        if same and _link(old, target):
+            return
+    except OSError:  # no previous file: copy it
+        pass
+    shutil.copyfile(source, target)
+
+
+def _regular_size(path: Path) -> int | None:
+    """Size of `path` if it is a regular file (not a link that could lead out of the site)."""
+    status = path.lstat()
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def _link(existing: Path, target: Path) -> bool:
+    """Hard-link `existing` as `target`; False where the file system cannot."""
+    try:
+        os.link(existing, target, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import mimetypes
 import shutil
@@ -194,8 +195,9 @@ class Preview:
         lang: str,
         state_file: Path | None,
         poll_seconds: float,
+        as_of: dt.date | None = None,
     ) -> None:
-        self.builder = IncrementalBuilder(content, templates, output, state_file)
+        self.builder = IncrementalBuilder(content, templates, output, state_file, as_of)
         self.root = output.resolve()
         self.lang = lang
         self.poll_seconds = poll_seconds
@@ -357,7 +359,13 @@ def serve(preview: Preview, sockets: list[socket.socket]) -> None:
 
 
 def run_preview(
-    content: Path, templates: Path, output: Path, host: str, port: int, lang: str
+    content: Path,
+    templates: Path,
+    output: Path,
+    host: str,
+    port: int,
+    lang: str,
+    as_of: dt.date | None = None,
 ) -> int:
     """`python build.py serve`: build, serve on host:port, rebuild on every save."""
     try:
@@ -370,7 +378,7 @@ def run_preview(
         return 1
     if host != LOOPBACK:
         print(message(lang, "serve_not_loopback", host=host), file=sys.stderr, flush=True)
-    preview = Preview(content, templates, output, lang, STATE_FILE, POLL_SECONDS)
+    preview = Preview(content, templates, output, lang, STATE_FILE, POLL_SECONDS, as_of)
     preview.start()
     bound = sockets[0].getsockname()[1]
     url = f"http://{host}:{bound}{preview.prefix}"

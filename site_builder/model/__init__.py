@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from site_builder.model.attachment import Attachment
 from site_builder.model.dataset import Dataset
 from site_builder.model.records import ItemRecord, Month, Records
 from site_builder.model.richtext import RichText
+from site_builder.opendata.ocds import ProcurementPackage
+from site_builder.periods import Period
 from site_builder.schema.content import (
     Adoption,
     Agency,
@@ -22,7 +25,10 @@ from site_builder.schema.content import (
     ProgressReport,
     SiteSettings,
 )
-from site_builder.schema.framework import FrameworkFile, ItemSpec
+from site_builder.schema.framework import EvidenceKind, FrameworkFile, ItemSpec
+
+if TYPE_CHECKING:  # the readiness stage imports the model
+    from site_builder.readiness.results import Readiness
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,35 @@ class FeedLink:
 
 
 @dataclass(frozen=True, slots=True)
+class EmptyPeriod:
+    """A period the agency states had nothing to report (e.g. ไม่มีการจัดซื้อจัดจ้าง)."""
+
+    period: Period
+    statement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of what an item shows, as the readiness rules read it.
+
+    Each kind of content that publishes an item adds its evidence (documents, links, text,
+    feeds and stated empty periods in model/build.py; typed records such as monthly
+    procurement summaries or executives in model/record_evidence.py), so the rules ask
+    "which periods, parts and facts does this item cover?" without knowing where the
+    content came from.
+    """
+
+    kind: EvidenceKind
+    title: str
+    date: dt.date | None = None  # issued; evidence dated after the reference date does not count
+    period: Period | None = None  # the months it covers, when known
+    period_from: Literal["stated", "title", "date"] | None = None  # how `period` was found
+    part: str | None = None  # the required part of the item it shows (O1: สมาชิกสภา)
+    subject: str | None = None  # whom or what a record describes, e.g. a post (นายก อบต.)
+    facts: frozenset[str] | None = None  # the facts a record gives (PersonFact; "vacant")
+
+
+@dataclass(frozen=True, slots=True)
 class OitItem:
     """One O item of the checklist, with what the agency has published for it."""
 
@@ -139,7 +174,10 @@ class OitItem:
     documents: tuple[Attachment, ...] = ()
     links: tuple[Attachment, ...] = ()
     fed_by: tuple[FeedLink, ...] = ()
+    empty_periods: tuple[EmptyPeriod, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     updated: dt.date | None = None
+    reviewed: dt.date | None = None  # a person checked what the readiness rules cannot judge
     source: str | None = None
     records: tuple[ItemRecord, ...] = ()  # typed content drawn on the page (current year first)
 
@@ -158,7 +196,14 @@ class OitItem:
     @property
     def published(self) -> bool:
         current = any(record.current for record in self.records)
-        return bool(self.text or self.documents or self.links or self.fed_by or current)
+        return bool(
+            self.text
+            or self.documents
+            or self.links
+            or self.fed_by
+            or self.empty_periods
+            or current
+        )
 
     @property
     def covered_until(self) -> Month | None:
@@ -219,3 +264,5 @@ class Site:
         default_factory=Records
     )  # organisation, statistics, budget, procurement
     datasets: tuple[Dataset, ...] = ()  # the tables published under data/ (open data)
+    procurement_ocds: ProcurementPackage | None = None  # data/ocds-release-package.json
+    readiness: Readiness | None = None  # O1–O43 judged at a reference date (pipeline stage)

@@ -16,6 +16,8 @@ from site_builder.model import (
     Checklist,
     ChecklistGroup,
     ChecklistSection,
+    EmptyPeriod,
+    Evidence,
     FeedLink,
     Indicator,
     MeasureSet,
@@ -25,13 +27,23 @@ from site_builder.model import (
     ToolResult,
 )
 from site_builder.model.build_records import build_records, item_records
+from site_builder.model.record_evidence import record_evidence
 from site_builder.model.records import Records
 from site_builder.model.richtext import RichText
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
+from site_builder.opendata.contracting import procurement_package
 from site_builder.opendata.registry import collect_datasets
+from site_builder.periods import Month, Period, parse_period, period_in_title
 from site_builder.problems import Problem, Severity, format_path
 from site_builder.schema.bundle import Validated, ValidContent
-from site_builder.schema.content import Agency, AssessmentFile, DisclosureFile, MeasuresFile
+from site_builder.schema.content import (
+    Agency,
+    AssessmentFile,
+    DisclosureDocument,
+    DisclosureFile,
+    DisclosureLink,
+    MeasuresFile,
+)
 from site_builder.schema.framework import FrameworkFile, ItemSpec
 from site_builder.schema.types import Document, Link
 
@@ -174,7 +186,10 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
     )
     if site_file.site.base_url is None:
         ctx.warn(content.site.source, ("site", "base_url"), "no_base_url")
-    return dataclasses.replace(site, datasets=collect_datasets(site)), ctx.problems
+    published = dataclasses.replace(
+        site, datasets=collect_datasets(site), procurement_ocds=procurement_package(site)
+    )
+    return published, ctx.problems
 
 
 def _image(
@@ -400,27 +415,100 @@ def _item(
     fed_by: tuple[FeedLink, ...],
 ) -> OitItem:
     feed_dates = [link.date for link in fed_by if link.date is not None]
+    fed = tuple(_feed_evidence(link) for link in fed_by)
     if disclosure is None:
         return OitItem(
-            spec, sub_code, sub_name, group, fed_by=fed_by, updated=max(feed_dates, default=None)
+            spec,
+            sub_code,
+            sub_name,
+            group,
+            fed_by=fed_by,
+            evidence=fed,
+            updated=max(feed_dates, default=None),
         )
     record, source = disclosure.record, disclosure.source
     documents = ctx.attachments_of(record.documents, source, ("documents",))
     dates: list[dt.date] = [*feed_dates, *(d.date for d in documents if d.date)]
     if record.updated:
         dates.append(record.updated)
+    _check_parts(ctx, spec, record, source)
+    empty_periods = tuple(
+        EmptyPeriod(_period(entry.period), entry.statement) for entry in record.nothing_to_report
+    )
+    text = _text(record.text)
+    evidence = (
+        *(_document_evidence(document) for document in record.documents),
+        *(_link_evidence(link) for link in record.links),
+        *((Evidence("text", spec.title_th),) if text else ()),
+        *fed,
+        *(
+            Evidence("statement", empty.statement, period=empty.period, period_from="stated")
+            for empty in empty_periods
+        ),
+    )
     return OitItem(
         spec,
         sub_code,
         sub_name,
         group,
-        text=_text(record.text),
+        text=text,
         documents=documents,
         links=ctx.attachments_of(record.links, source, ("links",)),
         fed_by=fed_by,
+        empty_periods=empty_periods,
+        evidence=evidence,
         updated=max(dates, default=None),
+        reviewed=record.reviewed,
         source=source.file,
     )
+
+
+def _period(text: str) -> Period:
+    """A period the schema already accepted as readable."""
+    period = parse_period(text)
+    assert period is not None, text
+    return period
+
+
+def _document_evidence(document: DisclosureDocument) -> Evidence:
+    """Which months a document covers: as stated, else as its title names, else its date's month."""
+    if document.period is not None:
+        period, found = _period(document.period), "stated"
+    elif (named := period_in_title(document.title)) is not None:
+        period, found = named, "title"
+    elif document.date is not None:
+        period, found = Period.month(Month.of(document.date)), "date"
+    else:
+        return Evidence("document", document.title, part=document.part)
+    return Evidence("document", document.title, document.date, period, found, document.part)
+
+
+def _link_evidence(link: DisclosureLink) -> Evidence:
+    return Evidence("link", link.title, part=link.part)
+
+
+def _feed_evidence(link: FeedLink) -> Evidence:
+    if link.date is None:
+        return Evidence("feed", link.title)
+    return Evidence("feed", link.title, link.date, Period.month(Month.of(link.date)), "date")
+
+
+def _check_parts(
+    ctx: _Context, spec: ItemSpec, record: DisclosureFile, source: SourceDocument
+) -> None:
+    """A `part` must name one of the parts the item's rules require."""
+    expected = spec.part_names
+    for field_name, entries in (("documents", record.documents), ("links", record.links)):
+        for index, entry in enumerate(entries):
+            if entry.part is not None and entry.part not in expected:
+                ctx.error(
+                    source,
+                    (field_name, index, "part"),
+                    "unknown_part" if expected else "no_parts",
+                    found=entry.part,
+                    code=spec.code,
+                    expected=", ".join(expected),
+                )
 
 
 def _with_records(
@@ -430,7 +518,10 @@ def _with_records(
 
     def fed(item: OitItem) -> OitItem:
         found = item_records(item.spec.feeds, records, agency, site_source, fiscal_year)
-        return replace(item, records=found) if found else item
+        if not found:
+            return item
+        evidence = (*item.evidence, *record_evidence(found))
+        return replace(item, records=found, evidence=evidence)
 
     sections = tuple(
         replace(

@@ -9,19 +9,31 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
+# amount: baht with satang (a Decimal); month: "YYYY-MM", Christian era like dates;
 # url: a site path or address; list: several texts; urls: several site paths or addresses.
 ColumnKind = Literal[
-    "text", "markdown", "integer", "number", "date", "boolean", "url", "list", "urls"
+    "text",
+    "markdown",
+    "integer",
+    "number",
+    "amount",
+    "date",
+    "month",
+    "boolean",
+    "url",
+    "list",
+    "urls",
 ]
-Cell = str | int | float | bool | dt.date | tuple[str, ...] | None
+Cell = str | int | float | Decimal | bool | dt.date | tuple[str, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    name: str  # CSV header and JSON key: stable, ASCII, snake_case
-    title_th: str  # what the column means, shown on the catalogue page
+    name: str  # JSON key: stable, ASCII, snake_case
+    title_th: str  # CSV header and catalogue text: the column's heading on the page
     kind: ColumnKind
 
 
@@ -40,6 +52,9 @@ class Dataset:
     def __post_init__(self) -> None:
         if not self.pages:
             raise ValueError(f"dataset {self.id}: no page shows it")
+        titles = [column.title_th for column in self.columns]
+        if len(set(titles)) != len(titles):  # CSV headers must tell the columns apart
+            raise ValueError(f"dataset {self.id}: two columns have one Thai title")
         width = len(self.columns)
         for row in self.rows:
             if len(row) != width:

@@ -48,11 +48,25 @@ def sanitise(html: str) -> str:
     )
 
 
-@lru_cache(maxsize=8192)
+# Short texts (a measure, an analysis row, an item's text) are shown on several pages and
+# kept once converted; a long one (a news post's body) is shown on its own page only, so
+# keeping it would hold memory for nothing: 10,000 bodies are ~60 MB of HTML per process.
+CACHED_SOURCE_CHARS = 2000
+
+
 def markdown_to_html(source: str) -> str:
+    if len(source) > CACHED_SOURCE_CHARS:
+        return _convert(source)
+    return _convert_cached(source)
+
+
+def _convert(source: str) -> str:
     converter = _converter()
     html = converter.reset().convert(source)
     return sanitise(html)
+
+
+_convert_cached = lru_cache(maxsize=4096)(_convert)
 
 
 @dataclass(frozen=True, slots=True)

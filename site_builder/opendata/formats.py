@@ -2,8 +2,10 @@
 
 CSV is UTF-8 with a byte-order mark, because Excel reads a CSV without one in the
 computer's legacy code page and shows Thai as mojibake; rows end in CRLF (RFC 4180).
-Cells holding several values (a measure's methods) are one line per value in CSV and
-an array in JSON. Site paths become addresses through `link`, so a file downloaded and
+CSV headers are the columns' Thai headings, as on the pages, for the people who open
+it in a spreadsheet; JSON keys are the stable English names, for programs. Cells
+holding several values (a measure's methods) are one line per value in CSV and an
+array in JSON. Amounts (Decimal) keep their satang in CSV (8000.00). Site paths become addresses through `link`, so a file downloaded and
 passed on still points at the agency's site.
 """
 
@@ -14,6 +16,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable
+from decimal import Decimal
 
 from site_builder.model.dataset import Cell, Column, Dataset
 from site_builder.schema.publishing import Licence
@@ -37,6 +40,8 @@ def _csv_cell(column: Column, value: Cell, link: Link) -> str:
         return link(str(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # 85, as people write it, not 85.0
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"  # baht and percentages: two decimals, no separators
     return str(value)
 
 
@@ -45,6 +50,8 @@ def _json_cell(column: Column, value: Cell, link: Link) -> object:
         return [link(v) for v in value] if column.kind == "urls" else list(value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)  # exact for amounts with satang, which have few digits
     if column.kind == "url" and isinstance(value, str):
         return link(value)
     return value
@@ -53,7 +60,7 @@ def _json_cell(column: Column, value: Cell, link: Link) -> object:
 def csv_bytes(dataset: Dataset, link: Link) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(column.name for column in dataset.columns)
+    writer.writerow(column.title_th for column in dataset.columns)
     for row in dataset.rows:
         writer.writerow(
             _csv_cell(column, value, link)

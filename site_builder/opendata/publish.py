@@ -1,4 +1,5 @@
-"""The files of data/: each dataset as CSV and JSON, and the DCAT catalogue of them all."""
+"""The files of data/: each dataset as CSV and JSON, procurement as an OCDS release
+package when the content holds dated procurement, and the DCAT catalogue of them all."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from site_builder.model import Site
 from site_builder.opendata.catalog import CATALOG_PATH, catalog_bytes
 from site_builder.opendata.formats import Link, csv_bytes, json_bytes
 from site_builder.opendata.licence import data_licence
+from site_builder.opendata.ocds import package_bytes
 from site_builder.render.environment import make_chrome
 
 _SAFE = "/#%?=&.-_~"
@@ -37,6 +39,10 @@ def open_data_files(site: Site) -> list[tuple[str, bytes]]:
     for dataset in site.datasets:
         files.append((dataset.csv_path, csv_bytes(dataset, link)))
         files.append((dataset.json_path, json_bytes(dataset, licence.licence, link)))
+    ocds = site.procurement_ocds
+    if ocds is not None:
+        package = ocds.package(uri=link(ocds.path), licence_url=licence.licence.url, link=link)
+        files.append((ocds.path, package_bytes(package)))
     sizes = {path: len(data) for path, data in files}
     files.append((CATALOG_PATH, catalog_bytes(site, licence, sizes, link)))
     return files

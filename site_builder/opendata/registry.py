@@ -1,9 +1,9 @@
 """The dataset sources: one registration per dataset the site publishes.
 
 A source is a function Site → datasets (none when the content holds no such table).
-To publish a new kind of table — budget plans, procurement, service statistics — write
-its source next to the others and add it to DATASET_SOURCES; the CSV and JSON files,
-the catalogue page, data/catalog.json and the download links on its pages follow.
+To publish a new kind of table, write its source next to the others and add it to
+DATASET_SOURCES; the CSV and JSON files, the catalogue page, data/catalog.json and
+the download links on its pages follow.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from site_builder.model import Site
 from site_builder.model.dataset import Dataset
-from site_builder.opendata import checklist, ita
+from site_builder.opendata import budget, checklist, ita, procurement, statistics
 
 DatasetSource = Callable[[Site], Iterable[Dataset]]
 
@@ -24,6 +24,17 @@ DATASET_SOURCES: tuple[DatasetSource, ...] = (
     checklist.measures,
     checklist.measure_progress,
     checklist.oit_status,
+    # The agency's tables, in O order (O15, O18–O24, O31).
+    statistics.service_statistics,
+    budget.budget_plan,
+    budget.budget_six_month_report,
+    budget.budget_annual_report,
+    procurement.plan,
+    procurement.announcements,
+    procurement.monthly_results,
+    procurement.results,
+    procurement.annual_report,
+    statistics.complaint_statistics,
 )
 
 

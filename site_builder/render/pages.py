@@ -280,7 +280,7 @@ def plan_pages(site: Site) -> list[Page]:
             tuple(
                 sorted(
                     {
-                        *checklist_sources,
+                        *checklist_sources,  # records included: datasets of the tables
                         *(m.source for m in site.measure_sets),
                         *(a.source for a in site.assessments),
                     }

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from site_builder.periods import parse_period
 from site_builder.schema.publishing import AdminSettings, OpenDataSettings
 from site_builder.schema.types import (
     BuddhistYear,
@@ -94,6 +95,10 @@ class SiteSettings(Record):
     )
     admin: AdminSettings = Field(
         default_factory=AdminSettings, description="หน้าแก้ไขเนื้อหาผ่านเว็บที่ /admin/ (ไม่บังคับ)"
+    )
+    readiness_page: bool = Field(
+        default=False,
+        description="true = เผยแพร่หน้าความพร้อมของข้อมูล O1–O43 สำหรับเจ้าหน้าที่ของหน่วยงาน",
     )
 
 
@@ -216,16 +221,62 @@ class MeasuresFile(Record):
     )
 
 
+def _item_period(value: str) -> str:
+    if parse_period(value) is None:
+        raise PydanticCustomError("bad_item_period", "unreadable period", {"found": value})
+    return value
+
+
+ItemPeriod = Annotated[
+    str,
+    AfterValidator(_item_period),
+    Field(
+        description="เดือนหรือช่วงเดือนที่ครอบคลุม เช่น 'มี.ค. 66', 'ต.ค. 65 - มี.ค. 66', "
+        "'ปีงบประมาณ 2566' หรือ 'ปีงบประมาณ 2566 รอบ 6 เดือน'"
+    ),
+]
+
+
+class DisclosureDocument(Document):
+    part: Text | None = Field(
+        default=None,
+        description="ส่วนของข้อที่เอกสารนี้แสดง ตามรายการที่แบบตรวจกำหนด เช่น O1 'สมาชิกสภา'",
+    )
+    period: ItemPeriod | None = Field(
+        default=None, description="ช่วงเวลาที่เอกสารรายงาน เมื่อชื่อเอกสารไม่ได้บอกไว้"
+    )
+
+
+class DisclosureLink(Link):
+    part: Text | None = Field(default=None, description="ส่วนของข้อที่ลิงก์นี้แสดง ตามรายการที่แบบตรวจกำหนด")
+
+
+class NothingToReport(Record):
+    """A period with nothing to report, stated explicitly (an unstated empty month is a gap)."""
+
+    period: ItemPeriod
+    statement: Text = Field(description="ข้อความที่ระบุว่าไม่มี เช่น ไม่มีการจัดซื้อจัดจ้าง, ไม่มีเรื่องร้องเรียน")
+
+
 class DisclosureFile(Record):
     """content/oit/<code>.yaml: the agency's disclosure for one O item."""
 
     code: OitCode
     updated: Date | None = Field(default=None, description="วันที่ปรับปรุงข้อมูลข้อนี้ล่าสุด")
+    reviewed: Date | None = Field(
+        default=None,
+        description="วันที่เจ้าหน้าที่ตรวจสิ่งที่ระบบตรวจเองไม่ได้ครั้งล่าสุด (เช่น รูปและช่องทางติดต่อของ"
+        "ผู้บริหารแต่ละคน) ใช้ได้จนกว่าข้อนี้จะเปลี่ยน",
+    )
     text: Markdown | None = Field(default=None, description="คำอธิบายข้อมูลที่เปิดเผย (Markdown)")
-    documents: list[Document] = Field(
+    documents: list[DisclosureDocument] = Field(
         default_factory=list, description="เอกสาร: ไฟล์ใน content/files/ (file) หรือที่อยู่เว็บ (url)"
     )
-    links: list[Link] = Field(default_factory=list, description="ลิงก์ไปยังหน้าเว็บที่เกี่ยวข้อง")
+    links: list[DisclosureLink] = Field(default_factory=list, description="ลิงก์ไปยังหน้าเว็บที่เกี่ยวข้อง")
+    nothing_to_report: list[NothingToReport] = Field(
+        default_factory=list,
+        description="ช่วงเวลาที่ไม่มีเรื่องจะรายงาน เขียนไว้ให้ชัด (เดือนที่ว่างโดยไม่เขียนนับเป็นช่องว่าง)",
+    )
 
 
 class NewsFrontMatter(Record):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from site_builder.schema.content import OitCode, Text
 from site_builder.schema.types import BuddhistYear, Record
@@ -67,6 +68,74 @@ class SubIndicatorSpec(Record):
     groups: list[GroupSpec] = Field(min_length=1)
 
 
+# What a piece of an item's content is, as readiness rules read it (see site_builder.readiness):
+# a document, a link, the item's text, a page that feeds the item (news, measures), a statement
+# that a period had nothing to report, or a structured record (e.g. one executive).
+EvidenceKind = Literal["document", "link", "text", "feed", "statement", "record"]
+
+# Facts the published O2 criteria ask of each executive (SRC_SARABURI).
+PersonFact = Literal["name", "position", "photo", "contact"]
+
+
+class RuleSpec(Record):
+    """A mechanically checkable rule, with the sources it is taken from."""
+
+    source: list[Text] = Field(min_length=1, description="ids in the framework's `sources`")
+    verified: bool = Field(
+        description="false when the reference marks the rule unverified: the report lists it "
+        "for a person to confirm and never presents it as official"
+    )
+    note: Text | None = None
+    accepts: list[EvidenceKind] = Field(
+        min_length=1, description="the kinds of content this rule reads"
+    )
+
+
+class FiscalYearRule(RuleSpec):
+    """The content must belong to a fiscal year; with the item's cadence it names each period due."""
+
+    kind: Literal["fiscal_year"]
+    year: Literal["current", "previous"] = Field(
+        description="current: the fiscal year of the reference date; previous: the one before"
+    )
+
+
+class PartSpec(Record):
+    name_th: Text
+    name_en: Text
+
+
+class PartsRule(RuleSpec):
+    """Every part must be shown; one missing part fails the whole item."""
+
+    kind: Literal["parts"]
+    parts: list[PartSpec] = Field(min_length=1)
+
+
+class PersonFactsRule(RuleSpec):
+    """Each person the item lists (e.g. each executive) must come with these facts."""
+
+    kind: Literal["person_facts"]
+    facts: list[PersonFact] = Field(min_length=1)
+
+
+ItemRule = Annotated[FiscalYearRule | PartsRule | PersonFactsRule, Field(discriminator="kind")]
+
+
+# presence: each item is answered มี/ไม่มี with a link; oit_score: how OIT is computed from the
+# indicators; item_scoring: how one item is scored; fiscal_year: which year's data counts.
+GeneralRuleId = Literal["presence", "oit_score", "item_scoring", "fiscal_year"]
+
+
+class GeneralRule(Record):
+    """A rule about the whole checklist (how items are answered and scored), with its sources."""
+
+    id: GeneralRuleId
+    source: list[Text] = Field(min_length=1)
+    verified: bool
+    note: Text | None = None
+
+
 class ItemSpec(Record):
     code: OitCode
     title_th: Text
@@ -79,6 +148,29 @@ class ItemSpec(Record):
     feeds: list[FeedKind] = Field(
         default_factory=list, description="content that publishes this item by itself"
     )
+    rules: list[ItemRule] = Field(
+        default_factory=list,
+        description="readiness rules besides presence; the cadence comes from `cadence`",
+    )
+
+    @model_validator(mode="after")
+    def _rules_fit(self) -> ItemSpec:
+        kinds = [rule.kind for rule in self.rules]
+        if len(set(kinds)) != len(kinds):
+            raise PydanticCustomError("duplicate_rule", "one rule of each kind per item")
+        if self.cadence is not None and "fiscal_year" not in kinds:
+            raise PydanticCustomError(
+                "cadence_needs_year", "an item with a cadence needs a fiscal_year rule"
+            )
+        return self
+
+    def rule(self, kind: str) -> RuleSpec | None:
+        return next((rule for rule in self.rules if rule.kind == kind), None)
+
+    @property
+    def part_names(self) -> tuple[str, ...]:
+        parts = self.rule("parts")
+        return tuple(p.name_th for p in parts.parts) if isinstance(parts, PartsRule) else ()
 
 
 class FrameworkFile(Record):
@@ -94,3 +186,27 @@ class FrameworkFile(Record):
     target: TargetSpec
     sub_indicators: list[SubIndicatorSpec] = Field(min_length=1)
     items: list[ItemSpec] = Field(min_length=1)
+    general_rules: list[GeneralRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rule_sources_known(self) -> FrameworkFile:
+        cited = [s for rule in self.general_rules for s in rule.source]
+        cited += [s for item in self.items for rule in item.rules for s in rule.source]
+        unknown = sorted(set(cited) - set(self.sources))
+        if unknown:
+            raise PydanticCustomError(
+                "unknown_source",
+                "rule sources not in `sources`: {found}",
+                {"found": ", ".join(unknown)},
+            )
+        ids = sorted(rule.id for rule in self.general_rules)
+        if ids != sorted(get_args(GeneralRuleId)):
+            raise PydanticCustomError(
+                "general_rules_once",
+                "each general rule exactly once: {found}",
+                {"found": ", ".join(ids), "expected": ", ".join(sorted(get_args(GeneralRuleId)))},
+            )
+        return self
+
+    def general_rule(self, rule_id: str) -> GeneralRule:
+        return next(rule for rule in self.general_rules if rule.id == rule_id)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from site_builder.schema.types import Record, WebUrl
@@ -17,11 +17,21 @@ class Licence(Record):
     url: WebUrl = Field(description="ที่อยู่เว็บของข้อความสัญญาอนุญาต")
 
 
+# An ocid prefix as the Open Contracting Partnership assigns them: "ocds-" and 6 characters.
+OcidPrefix = Annotated[str, StringConstraints(pattern=r"^ocds-[a-z0-9]{6}$")]
+
+
 class OpenDataSettings(Record):
     licence: Licence | None = Field(
         default=None,
         description="สัญญาอนุญาตของชุดข้อมูลที่เผยแพร่ ถ้าไม่ใส่ เว็บไซต์แสดง CC BY 4.0 "
         "พร้อมบอกว่าหน่วยงานยังไม่ยืนยัน",
+    )
+    ocid_prefix: OcidPrefix | None = Field(
+        default=None,
+        description="รหัสนำหน้า ocid ของหน่วยงานที่ลงทะเบียนกับ Open Contracting Partnership "
+        "เช่น ocds-abc123 ถ้าไม่ใส่ รหัสโครงการจัดซื้อจัดจ้างขึ้นต้นด้วย 'unregistered-' "
+        "และเว็บไซต์บอกว่ายังไม่ได้ลงทะเบียน",
     )
 
 

@@ -43,6 +43,7 @@ _WRITTEN_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PATTERN_EXAMPLES = {
     r"^O[1-9][0-9]?$": "O1 … O43",
     r"^[IEO][1-9][0-9]?$": "I1, E14, O23",
+    r"^ocds-[a-z0-9]{6}$": "ocds-a1b2c3",
 }
 
 
@@ -154,7 +155,13 @@ _CUSTOM_KEYS = {
     "bad_email",
     "bad_content_path",
     "bad_period",
+    "bad_item_period",
     "document_needs_one_source",
+    # Readiness rules in the checklist frameworks (site_builder/schema/framework.py)
+    "duplicate_rule",
+    "cadence_needs_year",
+    "unknown_source",
+    "general_rules_once",
     # Tables and organisation.yaml (site_builder/schema/tables.py, organisation.py)
     "bad_number",
     "bad_satang",

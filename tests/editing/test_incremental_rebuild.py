@@ -81,6 +81,7 @@ def test_editing_one_old_news_post_rerenders_only_the_pages_that_show_it(site, t
         "oit/index.html",
         "oit/o7/index.html",
         "data/index.html",  # the O1–O43 status dataset counts what publishes each item
+        "assessor/index.html",  # the assessor sheet shows each item's readiness (O7's too)
     }
     assert site_files(report.written) == ["feed.xml", "news/2565-10-20-elderly/index.html"]
     assert report.searched  # the post's new words are in the search index
@@ -355,6 +356,20 @@ RECORD_EDITS = [
         "show Thai digits",
         lambda c: edit(
             c / "site.yaml", "  checklist: ita-2565", "  checklist: ita-2565\n  thai_digits: true"
+        ),
+    ),
+    (
+        "publish the readiness page",
+        lambda c: edit(
+            c / "site.yaml", "  thai_digits: true", "  thai_digits: true\n  readiness_page: true"
+        ),
+    ),
+    (
+        "state a month without procurement in the O23 file (readiness)",
+        lambda c: _write(
+            c / "oit/O23.yaml",
+            (c / "oit/O23.yaml").read_text(encoding="utf-8")
+            + "nothing_to_report:\n  - {period: มิ.ย. 65, statement: ไม่มีการจัดซื้อจัดจ้าง}\n",
         ),
     ),
     (

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.model.dataset import Column, Dataset
+from site_builder.opendata import checklist
 from site_builder.opendata.publish import open_data_files
 from site_builder.opendata.registry import DATASET_SOURCES, collect_datasets
 from site_builder.pipeline import load_site
@@ -56,11 +57,12 @@ def test_every_dataset_is_published_as_csv_and_json_with_the_same_rows(fixture_s
     for name in EXPECTED_DATASETS:
         rows = read_csv(fixture_site / "data" / f"{name}.csv")
         document = read_json(fixture_site / "data" / f"{name}.json")
-        columns = [column["name"] for column in document["columns"]]
+        names = [column["name"] for column in document["columns"]]
+        titles = [column["title"] for column in document["columns"]]
 
         assert len(rows) == len(document["rows"]), name
-        assert all(list(row) == columns for row in rows), name
-        assert all(list(row) == columns for row in document["rows"]), name
+        assert all(list(row) == titles for row in rows), name  # CSV: Thai headings
+        assert all(list(row) == names for row in document["rows"]), name  # JSON: English keys
 
 
 def test_csv_rows_end_in_crlf_and_keep_thai_text_readable(fixture_site: Path):
@@ -73,13 +75,13 @@ def test_csv_rows_end_in_crlf_and_keep_thai_text_readable(fixture_site: Path):
 
 def test_lists_become_lines_in_csv_and_arrays_in_json(fixture_site: Path):
     csv_row = next(
-        r for r in read_csv(fixture_site / "data" / "measures.csv") if r["number"] == "2"
+        r for r in read_csv(fixture_site / "data" / "measures.csv") if r["มาตรการที่"] == "2"
     )
     json_row = next(
         r for r in read_json(fixture_site / "data" / "measures.json")["rows"] if r["number"] == 2
     )
 
-    assert csv_row["responsible"].split("\n") == ["สำนักปลัด", "กองช่าง"]
+    assert csv_row["ผู้รับผิดชอบ"].split("\n") == ["สำนักปลัด", "กองช่าง"]
     assert json_row["responsible"] == ["สำนักปลัด", "กองช่าง"]
     assert json_row["periods"] == ["ธ.ค. ๖๕- มี.ค. ๖๖", "ม.ค. ๖๖- ก.ย. ๖๖"]
 
@@ -90,7 +92,7 @@ def test_values_keep_their_types_in_json_and_their_written_form_in_csv(fixture_s
     status = {r["code"]: r for r in read_json(fixture_site / "data" / "oit-status.json")["rows"]}
 
     assert json_row["score"] == 80.09 and json_row["year"] == 2565
-    assert csv_row["target"] == "85" and csv_row["score"] == "80.09"
+    assert csv_row["คะแนนเป้าหมาย"] == "85" and csv_row["คะแนนรวมตามที่ประกาศ"] == "80.09"
     assert status["O23"]["published"] is True and status["O1"]["published"] is False
     assert status["O23"]["updated"] == "2023-02-08" and status["O1"]["updated"] is None
 
@@ -99,14 +101,14 @@ def test_site_paths_become_addresses_on_the_agencys_site(fixture_site: Path):
     results = read_csv(fixture_site / "data" / "ita-results.csv")
     progress = read_json(fixture_site / "data" / "measure-progress.json")["rows"]
 
-    assert results[0]["page"] == BASE + "ita/2565/"
+    assert results[0]["หน้าเว็บที่แสดงผล"] == BASE + "ita/2565/"
     assert progress[0]["documents"] == [BASE + "files/o43/2566-6-months.pdf"]
 
 
 def test_without_base_url_addresses_start_at_the_site_root(lad_ya_site: Path):
     status = read_csv(lad_ya_site / "data" / "oit-status.csv")
 
-    assert status[0]["page"] == "/oit/o1/"
+    assert status[0]["หน้าเว็บของข้อนี้"] == "/oit/o1/"
 
 
 def test_catalog_lists_every_dataset_with_licence_date_and_existing_downloads(fixture_site: Path):
@@ -215,7 +217,7 @@ def test_a_new_source_needs_only_its_registration_to_be_published():
     files = dict(open_data_files(extended))
 
     assert files["data/budget-plan.csv"].decode("utf-8-sig") == (
-        "item,amount\r\nค่าตอบแทน,120000.5\r\n"
+        "รายการ,จำนวนเงิน\r\nค่าตอบแทน,120000.5\r\n"
     )
     described = json.loads(files["data/catalog.json"])
     entry = next(d for d in described["dcat:dataset"] if d["dct:identifier"] == "budget-plan")
@@ -227,7 +229,7 @@ def test_two_sources_with_one_dataset_name_are_refused():
     assert site is not None
 
     with pytest.raises(ValueError, match="oit-status"):
-        collect_datasets(site, (*DATASET_SOURCES, DATASET_SOURCES[-1]))
+        collect_datasets(site, (*DATASET_SOURCES, checklist.oit_status))
 
 
 def test_a_row_with_the_wrong_number_of_cells_is_refused():

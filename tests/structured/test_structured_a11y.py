@@ -24,6 +24,7 @@ RECORD_PAGES = [
     "oit/o23/",
     "oit/o24/",
     "oit/o31/",
+    "data/",  # the catalogue with the table datasets and the OCDS package
 ]
 
 

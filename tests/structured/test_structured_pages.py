@@ -215,11 +215,13 @@ def test_o24_report_beside_what_the_monthly_summaries_add_up_to(page):
     assert "ยังไม่ได้เผยแพร่ 1 เดือน (มิถุนายน 2565)" in text_of(o24)
 
 
-def test_index_marks_fed_items_published_and_how_far_monthly_data_reaches(page):
+def test_fed_items_count_as_published_and_the_index_says_how_far_monthly_data_reaches(page):
+    # The index's status column shows readiness (tests/readiness/test_readiness_records.py).
+    site, _ = load_site(ROOT / "tests/fixtures/structured")
+    for code in ("O1", "O2", "O5", "O15", "O18", "O19", "O20", "O21", "O22", "O23", "O24", "O31"):
+        assert site.checklist.item(code).published, code
     index = page("oit/")
     rows = {text_of(row.find("th")): row for row in index.iter("tr") if row.get("id")}
-    for code in ("O1", "O2", "O5", "O15", "O18", "O19", "O20", "O21", "O22", "O23", "O24", "O31"):
-        assert text_of(rows[code].find("td[3]")) == "เผยแพร่แล้ว", code
     assert "ข้อมูลถึงเดือนกันยายน 2565; ยังไม่ได้เผยแพร่ 1 เดือน (มิ.ย. 65)" in text_of(rows["O23"])
     assert "ข้อมูลถึงเดือนพฤษภาคม 2565" in text_of(rows["O31"])
 
@@ -248,8 +250,20 @@ def test_adding_one_month_csv_updates_o23_and_the_index_and_nothing_else_by_hand
         for name in after
         if before.get(name) != after[name] and not name.startswith("pagefind/")
     }
-    # O24 compares the annual report with the year's summaries, so it changes too.
-    assert changed == {"oit/index.html", "oit/o23/index.html", "oit/o24/index.html"}
+    # O24 compares the annual report with the year's summaries, so it changes too; so do
+    # the O23 datasets, the OCDS package, and the catalogue that counts and sizes them.
+    assert changed == {
+        "oit/index.html",
+        "oit/o23/index.html",
+        "oit/o24/index.html",
+        "data/index.html",
+        "data/catalog.json",
+        "data/procurement-months.csv",
+        "data/procurement-months.json",
+        "data/procurement-results.csv",
+        "data/procurement-results.json",
+        "data/ocds-release-package.json",
+    }
 
     index = parse_html((after_dir / "oit/index.html").read_text(encoding="utf-8"))
     o23_row = next(row for row in index.iter("tr") if row.get("id") == "o23")
@@ -264,7 +278,7 @@ def test_adding_one_month_csv_updates_o23_and_the_index_and_nothing_else_by_hand
     # The pages that changed name the new file among their sources (incremental rebuilds).
     site, _ = load_site(site_copy)
     sources = {page.path: page.sources for page in plan_pages(site)}
-    for path in ("oit/", "oit/o23/", "oit/o24/"):
+    for path in ("oit/", "oit/o23/", "oit/o24/", "data/"):
         assert any(s.endswith("summary-2565-06.csv") for s in sources[path]), path
     assert not any(s.endswith("summary-2565-06.csv") for s in sources["oit/o22/"])
 

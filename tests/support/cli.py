@@ -31,9 +31,9 @@ class Built:
     result: subprocess.CompletedProcess[str]
 
 
-def build(content: Path, output: Path) -> Built:
-    """Build `content` into `output`; the build must succeed."""
-    result = run_cli("build", "--content", content, "--output", output)
+def build(content: Path, output: Path, *options: str) -> Built:
+    """Build `content` into `output` (with more `options`, e.g. --as-of); it must succeed."""
+    result = run_cli("build", "--content", content, "--output", output, *options)
     assert result.returncode == 0, result.stderr
     return Built(output, result)
 

@@ -72,7 +72,9 @@ def test_unknown_key_without_a_close_match_lists_the_valid_fields():
     problem = only(problems_of("code: O23\nwebsite: https://a.go.th/\n"))
 
     assert problem.key == "unknown_field"
-    assert problem.fields["allowed"] == "code, updated, text, documents, links"
+    assert problem.fields["allowed"] == (
+        "code, updated, reviewed, text, documents, links, nothing_to_report"
+    )
 
 
 def test_wrong_type_names_the_expected_kind():
