@@ -47,14 +47,14 @@ def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
         return None, [
             Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
         ]
-    text, problems = decode_text(data, shown)
+    text, problems = decode_text(data, shown)  # a warning when converted from Windows-874
     if text is None:
         return None, problems
-    doc, problems = load_yaml_text(text, shown)
+    doc, found = load_yaml_text(text, shown)
     if doc is not None and not isinstance(doc.value, dict):
         kind = type(doc.value).__name__
         return None, [Problem(doc.locate(()), "yaml_not_mapping", {"found": kind})]
-    return doc, problems
+    return doc, problems + found
 
 
 def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
@@ -65,14 +65,24 @@ def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
         return None, [
             Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
         ]
-    text, problems = decode_text(data, shown)
+    text, problems = decode_text(data, shown)  # a warning when converted from Windows-874
     if text is None:
         return None, problems
-    source, problems = split_front_matter(text, shown)
+    source, found = split_front_matter(text, shown)
     if source is not None and not isinstance(source.front_matter.value, dict):
         kind = type(source.front_matter.value).__name__
         return None, [Problem(source.front_matter.locate(()), "yaml_not_mapping", {"found": kind})]
-    return source, problems
+    return source, problems + found
+
+
+class FileReader:
+    """Reads and parses one content file; the incremental builder swaps in a caching one."""
+
+    def yaml(self, path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+        return read_yaml(path)
+
+    def markdown(self, path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
+        return read_markdown(path)
 
 
 # Folders of tabular records (O15, O31, O18–O24); every file in them is a table or an error.
@@ -104,8 +114,9 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
+def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawContent, list[Problem]]:
     """Load all of content/; every problem found is returned, none stops the others."""
+    reader = reader or FileReader()
     raw = RawContent(root)
     problems: list[Problem] = []
     if not root.is_dir():
@@ -117,7 +128,7 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
 
     site_path = root / "site.yaml"
     if site_path.is_file():
-        raw.site, found = read_yaml(site_path)
+        raw.site, found = reader.yaml(site_path)
         problems += found
     else:
         problems.append(
@@ -132,7 +143,7 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
         ("oit", raw.disclosures),
     ):
         for path in _yaml_files(root / folder):
-            doc, found = read_yaml(path)
+            doc, found = reader.yaml(path)
             problems += found
             if doc is not None:
                 target.append(doc)
@@ -152,7 +163,7 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
     news_dir = root / "news"
     if news_dir.is_dir():
         for path in sorted(news_dir.glob("*.md")):
-            source, found = read_markdown(path)
+            source, found = reader.markdown(path)
             problems += found
             if source is not None:
                 raw.news[path.stem] = source
