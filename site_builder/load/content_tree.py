@@ -39,15 +39,20 @@ class RawContent:
     tables: list[TableFile] = field(default_factory=list)  # statistics/, budget/, procurement/
 
 
-def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+def _read_text(path: Path) -> tuple[str | None, str, list[Problem]]:
+    """A content file's text (UTF-8, or converted from Windows-874 with a warning)."""
     shown = display_path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [
-            Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
-        ]
-    text, problems = decode_text(data, shown)  # a warning when converted from Windows-874
+        problem = Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
+        return None, shown, [problem]
+    text, problems = decode_text(data, shown)
+    return text, shown, problems
+
+
+def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+    text, shown, problems = _read_text(path)
     if text is None:
         return None, problems
     doc, found = load_yaml_text(text, shown)
@@ -58,14 +63,7 @@ def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
 
 
 def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
-    shown = display_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [
-            Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
-        ]
-    text, problems = decode_text(data, shown)  # a warning when converted from Windows-874
+    text, shown, problems = _read_text(path)
     if text is None:
         return None, problems
     source, found = split_front_matter(text, shown)
