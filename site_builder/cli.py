@@ -1,4 +1,4 @@
-"""Command line: `python build.py [build|check|report] [options]`.
+"""Command line: `python build.py [build|check|report|serve|new|…] [options]`.
 
 Exit codes: 0 success, 1 content errors (or a failed write, or `check --strict` with an
 item not ready), 2 usage error, 130 interrupted.
@@ -12,11 +12,15 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import jinja2
 
+from site_builder import scaffold
 from site_builder.build_date import BadSourceDateEpoch, source_date
 from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
+from site_builder.devserver.server import LOOPBACK, run_preview
+from site_builder.load.content_tree import display_path
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, check_site, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
@@ -24,77 +28,100 @@ from site_builder.readiness import Readiness, Status
 from site_builder.readiness.report import FORMATS, format_csv, format_html, format_json, format_text
 from site_builder.readiness.results import date_label
 from site_builder.render.pdf import PdfUnavailable
+from site_builder.schema.json_schemas import write_schemas
 from site_builder.search import SearchIndexError
 from site_builder.write import InterruptedAfterSwap
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build.py",
-        description="Build the agency's transparency site from content/ (YAML, Markdown).",
-    )
-    common = argparse.ArgumentParser(add_help=False)
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors told through the message catalogue."""
+
+    lang = DEFAULT_LANGUAGE
+
+    def error(self, problem: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, message(self.lang, "cli_usage_error", problem=problem) + "\n")
+
+
+def _language(args: Sequence[str]) -> str:
+    """--lang, read before parsing so that the help itself is in that language."""
+    for index, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value in LANGUAGES:
+            return value
+    return DEFAULT_LANGUAGE
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    def text(key: str) -> str:
+        return message(lang, key)
+
+    _Parser.lang = lang
+    parser = _Parser(prog="build.py", description=text("cli_description"))
+    common = _Parser(add_help=False)
     common.add_argument(
-        "--content", type=Path, default=Path("content"), help="content folder (default: content)"
+        "--content", type=Path, default=Path("content"), help=text("cli_help_content")
     )
     common.add_argument(
-        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="message language (default: th)"
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=text("cli_help_lang")
     )
-    common.add_argument(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help="judge O1–O43 readiness at this date (default: today, or SOURCE_DATE_EPOCH's date)",
+    common.add_argument("--as-of", metavar="YYYY-MM-DD", help=text("cli_help_as_of"))
+    site_folders = _Parser(add_help=False)
+    site_folders.add_argument(
+        "--templates", type=Path, default=Path("templates"), help=text("cli_help_templates")
     )
-    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    site_folders.add_argument(
+        "--output", type=Path, default=Path("output"), help=text("cli_help_output")
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     build_verb = verbs.add_parser(
-        "build", parents=[common], help="validate and write the site (default)"
+        "build", parents=[common, site_folders], help=text("cli_help_build")
     )
-    build_verb.add_argument(
-        "--templates", type=Path, default=Path("templates"), help="templates folder"
-    )
-    build_verb.add_argument(
-        "--output", type=Path, default=Path("output"), help="output folder (default: output)"
-    )
-    build_verb.add_argument("--quiet", action="store_true", help="print only problems")
-    build_verb.add_argument(
-        "--pdf",
-        action="store_true",
-        help="also make a PDF of each printable document (needs: pip install '.[pdf]')",
-    )
-    build_verb.add_argument(
-        "--jobs",
-        type=_positive_int,
-        default=None,
-        help="processes that render pages (default: one per core)",
-    )
-    check_verb = verbs.add_parser(
-        "check", parents=[common], help="validate the content and its links, writing nothing"
-    )
+    build_verb.add_argument("--quiet", action="store_true", help=text("cli_help_quiet"))
+    build_verb.add_argument("--pdf", action="store_true", help=text("cli_help_pdf"))
+    build_verb.add_argument("--jobs", type=_positive_int, default=None, help=text("cli_help_jobs"))
+    check_verb = verbs.add_parser("check", parents=[common], help=text("cli_help_check"))
     check_verb.add_argument(
-        "--templates", type=Path, default=Path("templates"), help="templates folder"
+        "--templates", type=Path, default=Path("templates"), help=text("cli_help_templates")
     )
-    check_verb.add_argument(
-        "--strict", action="store_true", help="also fail (exit 1) when any O item is not ready"
-    )
-    report_verb = verbs.add_parser(
-        "report", parents=[common], help="print which O items are ready and why the others are not"
+    check_verb.add_argument("--strict", action="store_true", help=text("cli_help_strict"))
+    report_verb = verbs.add_parser("report", parents=[common], help=text("cli_help_report"))
+    report_verb.add_argument(
+        "--format", choices=FORMATS, default="text", help=text("cli_help_report_format")
     )
     report_verb.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+        "--templates", type=Path, default=Path("templates"), help=text("cli_help_report_templates")
     )
-    report_verb.add_argument(
-        "--templates", type=Path, default=Path("templates"), help="templates folder (for html)"
+    serve_verb = verbs.add_parser(
+        "serve", parents=[common, site_folders], help=text("cli_help_serve")
     )
-    add_publishing_verbs(verbs)
+    serve_verb.add_argument("--port", type=int, default=8000, help=text("cli_help_port"))
+    serve_verb.add_argument("--host", default=LOOPBACK, help=text("cli_help_host"))
+    new_verb = verbs.add_parser("new", parents=[common], help=text("cli_help_new"))
+    new_verb.add_argument("kind", choices=scaffold.KINDS, help=text("cli_help_new_kind"))
+    new_verb.add_argument("argument", nargs="?", help=text("cli_help_new_argument"))
+    new_verb.add_argument(
+        "--date", type=dt.date.fromisoformat, default=None, help=text("cli_help_new_date")
+    )
+    schemas_verb = verbs.add_parser("schemas", parents=[common], help=text("cli_help_schemas"))
+    schemas_verb.add_argument(
+        "--schemas", type=Path, default=Path("schemas"), help=text("cli_help_schemas_folder")
+    )
+    add_publishing_verbs(verbs, text)
     return parser
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+        raise argparse.ArgumentTypeError(message(_Parser.lang, "cli_not_positive", found=text))
     return value
 
 
@@ -112,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help")):
         args.insert(0, "build")
-    options = _parser().parse_args(args)
+    options = _parser(_language(args)).parse_args(args)
     try:
         source_date()
     except BadSourceDateEpoch as bad:
@@ -129,7 +156,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(options)
     if options.verb == "report":
         return _report(options)
+    if options.verb == "new":
+        return _new(options)
+    if options.verb == "schemas":
+        written = write_schemas(options.schemas)
+        folder = options.schemas.as_posix()
+        print(message(options.lang, "cli_schemas_written", count=len(written), folder=folder))
+        return EXIT_OK
+    if options.verb == "serve":
+        return run_preview(
+            options.content,
+            options.templates,
+            options.output,
+            options.host,
+            options.port,
+            options.lang,
+            options.as_of,
+        )
     return _build(options)
+
+
+def _new(options: argparse.Namespace) -> int:
+    today = options.date or dt.date.today()  # a skeleton's date, not build output
+    try:
+        planned = scaffold.plan(options.kind, options.argument, options.content, today)
+        scaffold.write(planned)
+    except scaffold.ScaffoldRefused as refused:
+        print(message(options.lang, refused.key, **refused.fields), file=sys.stderr)
+        return EXIT_ERRORS
+    print(message(options.lang, "new_written", file=display_path(planned.path)))
+    return EXIT_OK
 
 
 def _readiness_summary(readiness: Readiness, lang: str) -> str:

@@ -20,40 +20,35 @@ from site_builder.write import InterruptedAfterSwap
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
 
 
-def add_publishing_verbs(verbs: argparse._SubParsersAction) -> None:
-    deploy_verb = verbs.add_parser(
-        "deploy", help="copy the built site to the folder a web server serves, all at once"
-    )
+def add_publishing_verbs(verbs: argparse._SubParsersAction, text: Callable[[str], str]) -> None:
+    """The verbs, with help texts from the catalogue (`text`: key → message)."""
+    deploy_verb = verbs.add_parser("deploy", help=text("cli_help_deploy"))
     deploy_verb.add_argument(
         "--from",
         dest="source",
         type=Path,
         default=Path("output"),
-        help="built site (default: output)",
+        help=text("cli_help_deploy_from"),
     )
     deploy_verb.add_argument(
-        "--to", dest="target", type=Path, required=True, help="folder the web server serves"
+        "--to", dest="target", type=Path, required=True, help=text("cli_help_deploy_to")
     )
     deploy_verb.add_argument(
-        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="message language (default: th)"
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=text("cli_help_lang")
     )
-    multi_verb = verbs.add_parser(
-        "multi", help="build every agency in a folder of content folders, in parallel"
+    multi_verb = verbs.add_parser("multi", help=text("cli_help_multi"))
+    multi_verb.add_argument("--sites", type=Path, required=True, help=text("cli_help_multi_sites"))
+    multi_verb.add_argument(
+        "--output", type=Path, default=Path("output"), help=text("cli_help_multi_output")
     )
     multi_verb.add_argument(
-        "--sites", type=Path, required=True, help="folder with one content folder per agency"
+        "--templates", type=Path, default=Path("templates"), help=text("cli_help_templates")
     )
     multi_verb.add_argument(
-        "--output", type=Path, default=Path("output"), help="each agency goes to OUTPUT/<folder>"
+        "--jobs", type=int, default=default_jobs(), help=text("cli_help_multi_jobs")
     )
     multi_verb.add_argument(
-        "--templates", type=Path, default=Path("templates"), help="templates folder (shared)"
-    )
-    multi_verb.add_argument(
-        "--jobs", type=int, default=default_jobs(), help="processes (default: one per core)"
-    )
-    multi_verb.add_argument(
-        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="message language (default: th)"
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=text("cli_help_lang")
     )
 
 

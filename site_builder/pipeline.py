@@ -13,7 +13,7 @@ from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
 from site_builder.admin.decap import config_bytes as admin_config_bytes
 from site_builder.admin.decap import decap_files
 from site_builder.links import check_links
-from site_builder.load.content_tree import load_content
+from site_builder.load.content_tree import FileReader, load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
 from site_builder.opendata.publish import open_data_files
@@ -45,10 +45,13 @@ class BuildReport:
     written: list[str] = field(default_factory=list)  # site paths of the rendered pages
 
 
-def load_site(content: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
+def load_site(
+    content: Path, as_of: dt.date | None = None, reader: FileReader | None = None
+) -> tuple[Site | None, list[Problem]]:
     """Load, validate and model the content, and judge O1–O43 at `as_of` (default: today,
-    or SOURCE_DATE_EPOCH's date); every problem found is returned."""
-    raw, problems = load_content(content)
+    or SOURCE_DATE_EPOCH's date); every problem found is returned. `reader` parses each
+    file (the incremental builder's caches what it parsed)."""
+    raw, problems = load_content(content, reader)
     valid, found = validate_content(raw)
     problems += found
     site, found = build_site(valid, content)
@@ -66,10 +69,14 @@ def site_pages(site: Site) -> list[Page]:
 
 
 def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple[Page, bytes]]:
-    """Every page rendered in memory, in one process (the build streams them: `build`)."""
+    """Every page rendered in memory, in one process (the build streams them: `build`);
+    a broken template raises ContentErrors naming it."""
     chrome = make_chrome(site, pdf_documents=pdf)
     env = make_environment(templates, chrome)
-    return [(page, render_page(env, chrome, page)) for page in site_pages(site)]
+    try:
+        return [(page, render_page(env, chrome, page)) for page in site_pages(site)]
+    except jinja2.TemplateError as failure:
+        raise ContentErrors([template_problem(failure, templates)]) from None
 
 
 @dataclass(slots=True)
@@ -87,8 +94,7 @@ class RenderedSite:
 def render_and_check(site: Site, content: Path, templates: Path) -> RenderedSite:
     """Render every file of the site in memory and check the links of its pages."""
     rendered = render_site(site, templates)
-    generated, copies = published_files(site, content, templates)
-    generated.append((SHEET_CSV, sheet_csv(sheet_rows(site, [page for page, _ in rendered]))))
+    generated, copies = published_files(site, [page for page, _ in rendered], content, templates)
     outputs = [(page.output_file, html) for page, html in rendered] + generated
     published = [*(path for path, _ in outputs), *(path for _, path in copies)]
     broken, linked = check_links(rendered, published, site.settings.base_url, templates, content)
@@ -104,8 +110,8 @@ def check_site(
     if site is not None:
         try:
             problems += render_and_check(site, content, templates).broken
-        except jinja2.TemplateError as failure:
-            problems.append(template_problem(failure, templates))
+        except ContentErrors as broken_template:
+            problems += broken_template.problems
     return site, problems
 
 
@@ -121,12 +127,14 @@ def static_files(templates: Path) -> list[tuple[Path, str]]:
 
 
 def published_files(
-    site: Site, content: Path, templates: Path
+    site: Site, pages: list[Page], content: Path, templates: Path
 ) -> tuple[list[tuple[str, bytes]], list[tuple[Path, str]]]:
     """What the site publishes besides its pages: generated files (site path, bytes) — the
-    open data under data/, the web editor's configuration — and copied files (source, site
-    path) — attachments, static files, the web editor's code."""
+    open data under data/, the assessor sheet's CSV, the web editor's configuration — and
+    copied files (source, site path) — attachments, static files, the web editor's code.
+    The incremental builder publishes the same list."""
     generated = open_data_files(site)
+    generated.append((SHEET_CSV, sheet_csv(sheet_rows(site, pages))))
     copies = [(content / path, path) for path in site.attachments]
     copies += static_files(templates)
     if site.settings.admin.enabled:
@@ -159,8 +167,7 @@ def build(
     if site is None:
         raise ContentErrors(problems)
     pages = site_pages(site)
-    generated, copies = published_files(site, content, templates)
-    generated.append((SHEET_CSV, sheet_csv(sheet_rows(site, pages))))
+    generated, copies = published_files(site, pages, content, templates)
     previous = output.resolve()
     try:
         chrome = make_chrome(site, pdf_documents=pdf)

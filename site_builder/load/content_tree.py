@@ -60,34 +60,46 @@ def _read(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
         ]
 
 
-def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+def _read_text(path: Path) -> tuple[str | None, str, list[Problem]]:
+    """A content file's text (UTF-8, or converted from Windows-874 with a warning)."""
     shown = display_path(path)
     data, problems = _read(path, shown)
     if data is None:
-        return None, problems
+        return None, shown, problems
     text, problems = decode_text(data, shown)
+    return text, shown, problems
+
+
+def read_yaml(path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+    text, shown, problems = _read_text(path)
     if text is None:
         return None, problems
-    doc, problems = load_yaml_text(text, shown)
+    doc, found = load_yaml_text(text, shown)
     if doc is not None and not isinstance(doc.value, dict):
         kind = type(doc.value).__name__
         return None, [Problem(doc.locate(()), "yaml_not_mapping", {"found": kind})]
-    return doc, problems
+    return doc, problems + found
 
 
 def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
-    shown = display_path(path)
-    data, problems = _read(path, shown)
-    if data is None:
-        return None, problems
-    text, problems = decode_text(data, shown)
+    text, shown, problems = _read_text(path)
     if text is None:
         return None, problems
-    source, problems = split_front_matter(text, shown)
+    source, found = split_front_matter(text, shown)
     if source is not None and not isinstance(source.front_matter.value, dict):
         kind = type(source.front_matter.value).__name__
         return None, [Problem(source.front_matter.locate(()), "yaml_not_mapping", {"found": kind})]
-    return source, problems
+    return source, problems + found
+
+
+class FileReader:
+    """Reads and parses one content file; the incremental builder swaps in a caching one."""
+
+    def yaml(self, path: Path) -> tuple[SourceDocument | None, list[Problem]]:
+        return read_yaml(path)
+
+    def markdown(self, path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
+        return read_markdown(path)
 
 
 # Folders of tabular records (O15, O31, O18–O24); every file in them is a table or an error.
@@ -123,8 +135,9 @@ def _outside(root: Path, path: Path) -> Problem | None:
     return Problem(Location(display_path(path)), "file_outside_content", {"found": path.name})
 
 
-def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
+def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawContent, list[Problem]]:
     """Load all of content/; every problem found is returned, none stops the others."""
+    reader = reader or FileReader()
     raw = RawContent(root)
     problems: list[Problem] = []
     if not root.is_dir():
@@ -138,7 +151,7 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
     if site_path.is_file() and (outside := _outside(root, site_path)):
         problems.append(outside)
     elif site_path.is_file():
-        raw.site, found = read_yaml(site_path)
+        raw.site, found = reader.yaml(site_path)
         problems += found
     else:
         problems.append(
@@ -156,7 +169,7 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
             if outside := _outside(root, path):
                 problems.append(outside)
                 continue
-            doc, found = read_yaml(path)
+            doc, found = reader.yaml(path)
             problems += found
             if doc is not None:
                 target.append(doc)
@@ -198,7 +211,7 @@ def load_content(root: Path) -> tuple[RawContent, list[Problem]]:
             if outside := _outside(root, path):
                 problems.append(outside)
                 continue
-            source, found = read_markdown(path)
+            source, found = reader.markdown(path)
             problems += found
             if source is not None:
                 raw.news[slug] = source

@@ -21,8 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from site_builder.load.encoding import decode_legacy
 from site_builder.load.yaml_source import MAX_FILE_BYTES, SourceDocument, too_large
-from site_builder.problems import Location, Problem
+from site_builder.problems import Location, Problem, Severity
 from site_builder.thai import BE_OFFSET, MONTH_ABBREVIATIONS, MONTHS, to_arabic_digits
 
 # What a spreadsheet writes in the first cell of its total row.
@@ -86,14 +87,25 @@ def normalise_header(header: str) -> str:
 
 
 def read_csv(data: bytes, file: str) -> tuple[CsvTable | None, list[Problem]]:
-    """CSV bytes (UTF-8, with or without a byte-order mark) → rows with their line numbers."""
+    """CSV bytes (UTF-8, with or without a byte-order mark; Windows-874 with a warning)
+    → rows with their line numbers."""
     if len(data) > MAX_FILE_BYTES:
         return None, [too_large(file, len(data))]
+    problems: list[Problem] = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(Location(file, line, 1), "csv_not_utf8")]
+        # Excel's plain "CSV" on Thai Windows is Windows-874: read it, and say how to save
+        # it as UTF-8; anything else is an error at the line of the first bad byte.
+        legacy, found = decode_legacy(data, exc.start, file)
+        if legacy is None:
+            line = data[: exc.start].count(b"\n") + 1
+            return None, [Problem(Location(file, line, 1), "csv_not_utf8")]
+        text = legacy
+        problems = [
+            Problem(p.location, "csv_encoding_converted", p.fields, severity=Severity.WARNING)
+            for p in found
+        ]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[CsvRow] = []
     start = 1
@@ -105,7 +117,7 @@ def read_csv(data: bytes, file: str) -> tuple[CsvTable | None, list[Problem]]:
             start = reader.line_num + 1
     except csv.Error as exc:
         return None, [Problem(Location(file, start, 1), "csv_syntax", {"problem": str(exc)})]
-    return CsvTable(file, tuple(rows)), []
+    return CsvTable(file, tuple(rows)), problems
 
 
 def _starts_statement(text: str, spec: TableSpec) -> bool:

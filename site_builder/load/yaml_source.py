@@ -26,6 +26,8 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from site_builder.load.encoding import decode_legacy, normalise_newlines
+from site_builder.load.yaml_errors import syntax_problem
 from site_builder.problems import Location, Problem, format_path
 
 try:  # libyaml's parser is several times faster; positions are the same.
@@ -59,6 +61,11 @@ class SourceDocument:
     # How a path is named in messages when not as written in YAML: a CSV cell is
     # named by its column header ("วงเงิน"), not by rows[3].budget.
     labels: dict[Path, str] = field(default_factory=dict)
+    # Validation results by model: a document parsed once (the dev server keeps them
+    # between rebuilds) is validated once.
+    validated: dict[type, tuple[Any, tuple[Problem, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def locate(self, path: Sequence[str | int]) -> Location:
         """Location of `path`, or of its nearest written ancestor."""
@@ -88,14 +95,13 @@ def too_large(file: str, size: int) -> Problem:
 
 
 def decode_text(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """Bytes of a content file → text (UTF-8, BOM allowed), or a problem."""
+    """Bytes of a content file → text (UTF-8, BOM allowed; Windows-874 with a warning)."""
     if len(data) > MAX_FILE_BYTES:
         return None, [too_large(file, len(data))]
     try:
-        return data.decode("utf-8-sig"), []
+        return normalise_newlines(data.decode("utf-8-sig")), []
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(Location(file, line, 1), "not_utf8")]
+        return decode_legacy(data, exc.start, file)
 
 
 def load_yaml_text(
@@ -111,10 +117,7 @@ def load_yaml_text(
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or exc.context or "?"
-        return None, [Problem(Location(file, line, column), "yaml_syntax", {"problem": problem})]
+        return None, [syntax_problem(exc, text, file, line_offset)]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(file), "yaml_syntax", {"problem": str(exc)})]
 
@@ -298,9 +301,7 @@ class _Builder:
             for key_node, value_node in node.value:
                 key = self.build(key_node, path, depth + 1)
                 if isinstance(key, list | dict):
-                    raise self.refuse(
-                        key_node, "yaml_syntax", problem="a field name must be plain text"
-                    )
+                    raise self.refuse(key_node, "yaml_key_not_text")
                 if key in mapping:
                     raise self.refuse(
                         key_node, "yaml_duplicate_key", key=key, first_line=first_line[key]

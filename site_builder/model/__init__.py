@@ -130,6 +130,7 @@ class FeedLink:
     title: str
     path: str
     date: dt.date | None
+    source: str  # the content file it comes from (pages listing it depend on that file)
 
 
 @dataclass(frozen=True, slots=True)

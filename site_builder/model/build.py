@@ -333,12 +333,12 @@ def _feeds(
     current = [m for m in measure_sets if m.fiscal_year == fiscal_year]
     for kind in kinds:
         if kind == "news":
-            links += [FeedLink(post.title, post.path, post.date) for post in news]
+            links += [FeedLink(post.title, post.path, post.date, post.source) for post in news]
         elif kind == "measures":
-            links += [FeedLink(m.title, m.path, m.adopted.date) for m in current]
+            links += [FeedLink(m.title, m.path, m.adopted.date, m.source) for m in current]
         elif kind == "measure_progress":
             links += [
-                FeedLink(report.title, f"{m.path}#progress", report.date)
+                FeedLink(report.title, f"{m.path}#progress", report.date, m.source)
                 for m in current
                 for report, _ in m.progress_reports
             ]

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from site_builder.load.content_tree import display_path
 from site_builder.load.images import image_info
 from site_builder.load.yaml_source import SourceDocument
 from site_builder.model.attachment import Attachment
@@ -190,7 +191,10 @@ def _organisation(ctx: _Context, valid: ValidRecords) -> Organisation | None:
                     ctx, source, path, "photo_not_colour", Severity.WARNING, found=executive.photo
                 )
             photo = Photo(
-                executive.photo, info.width if info else None, info.height if info else None
+                executive.photo,
+                info.width if info else None,
+                info.height if info else None,
+                display_path(ctx.root / executive.photo),
             )
         executives.append(
             ExecutiveProfile(
@@ -608,7 +612,7 @@ def item_records(
                 else organisation.executives
             )
             if organisation and shown:
-                found.append(ItemRecord(kind, organisation, None, True, (organisation.source,)))
+                found.append(ItemRecord(kind, organisation, None, True, organisation.sources))
         elif kind == "contact":
             if _has_contact(agency):
                 found.append(ItemRecord(kind, agency, None, True, (site_source,)))

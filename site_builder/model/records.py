@@ -133,6 +133,9 @@ class Photo:
     path: str  # "files/…"
     width: int | None = None
     height: int | None = None
+    # The image file as named in messages; its size goes into the page, so the page
+    # depends on its bytes (incremental rebuilds).
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,12 @@ class Organisation:
     structure: Structure
     executives: tuple[ExecutiveProfile, ...]
     source: str
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """organisation.yaml and the photos whose sizes the executives' page shows."""
+        photos = (e.photo.source for e in self.executives if e.photo and e.photo.source)
+        return (self.source, *sorted(set(photos)))
 
     @property
     def has_structure(self) -> bool:

@@ -40,6 +40,13 @@ def make_chrome(site: Site, *, pdf_documents: bool = False) -> Chrome:
     return Chrome(site, NAVIGATION, base_url, base_path or "/", complaints, pdf_documents)
 
 
+def chrome_content(chrome: Chrome) -> object:
+    """The content every page shows around its own, besides site.yaml: the footer's
+    complaint channels (O30). Every page depends on it (incremental rebuilds)."""
+    o30 = chrome.complaints
+    return None if o30 is None else (o30.links, o30.published)
+
+
 def make_environment(templates: Path, chrome: Chrome) -> jinja2.Environment:
     thai_digits = chrome.site.settings.thai_digits
     env = jinja2.Environment(

@@ -13,7 +13,7 @@ from typing import Any
 
 from site_builder import thai
 from site_builder.build_date import source_date
-from site_builder.model import Site
+from site_builder.model import OitItem, Site
 from site_builder.opendata.licence import data_licence
 
 SITE_FILE = "site.yaml"
@@ -72,6 +72,15 @@ def _trail(*crumbs: Crumb) -> tuple[Crumb, ...]:
     return (HOME, *crumbs)
 
 
+def _item_sources(item: OitItem) -> tuple[str, ...]:
+    """An O item's own file, the files of the content that publishes it (news, …) and of
+    the records drawn on its page (procurement CSV files, organisation.yaml, …)."""
+    own = (item.source,) if item.source else ()
+    fed = (link.source for link in item.fed_by)
+    records = (source for record in item.records for source in record.sources)
+    return tuple(sorted({*own, *fed, *records}))
+
+
 def plan_pages(site: Site) -> list[Page]:
     """All pages of the site, in a stable order."""
     agency = site.agency.name_th
@@ -84,6 +93,7 @@ def plan_pages(site: Site) -> list[Page]:
         site.measure_sets[0] if site.measure_sets else None,
     )
 
+    checklist_sources = tuple(sorted({s for item in checklist.items for s in _item_sources(item)}))
     pages.append(
         Page(
             "",
@@ -102,7 +112,7 @@ def plan_pages(site: Site) -> list[Page]:
                     {
                         *(a.source for a in site.assessments[:1]),
                         *((current_measures.source,) if current_measures else ()),
-                        *(item.source for item in checklist.items if item.source),
+                        *checklist_sources,
                         *(post.source for post in site.news[:5]),
                     }
                 )
@@ -166,6 +176,10 @@ def plan_pages(site: Site) -> list[Page]:
     )
     assessments_by_year = {a.year: a for a in site.assessments}
     for measure_set in site.measure_sets:
+        answered = assessments_by_year.get(measure_set.assessment_year or 0)
+        measure_sources = tuple(
+            sorted({measure_set.source, *((answered.source,) if answered else ())})
+        )
         pages.append(
             Page(
                 measure_set.path,
@@ -173,15 +187,11 @@ def plan_pages(site: Site) -> list[Page]:
                 measure_set.title,
                 f"{measure_set.title} ของ{agency}: มาตรการ วิธีการ ผู้รับผิดชอบ ระยะเวลา และการติดตามผล",
                 _trail(measures_crumb, Crumb(f"ปีงบประมาณ {n(measure_set.fiscal_year)}", None)),
-                {
-                    "measure_set": measure_set,
-                    "assessment": assessments_by_year.get(measure_set.assessment_year or 0),
-                },
-                (measure_set.source,),
+                {"measure_set": measure_set, "assessment": answered},
+                measure_sources,
                 lastmod=measure_set.last_update,
             )
         )
-        answered = assessments_by_year.get(measure_set.assessment_year or 0)
         pages.append(
             Page(
                 measure_set.print_path,
@@ -194,17 +204,12 @@ def plan_pages(site: Site) -> list[Page]:
                     Crumb("ฉบับพิมพ์", None),
                 ),
                 {"measure_set": measure_set, "assessment": answered},
-                (measure_set.source, *((answered.source,) if answered else ())),
+                measure_sources,
                 in_sitemap=False,  # the same text as the measures page, laid out for paper
             )
         )
 
     oit_crumb = Crumb("การเปิดเผยข้อมูล O1–O43", "oit/")
-    item_sources = tuple(sorted({item.source for item in checklist.items if item.source}))
-    feed_sources = tuple(
-        sorted({*(m.source for m in site.measure_sets), *(p.source for p in site.news)})
-    )
-    record_sources = {s for item in checklist.items for r in item.records for s in r.sources}
     pages.append(
         Page(
             "oit/",
@@ -213,7 +218,7 @@ def plan_pages(site: Site) -> list[Page]:
             f"รายการข้อมูลที่{agency}เปิดเผยตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ข้อ O1–O43",
             _trail(Crumb("การเปิดเผยข้อมูล O1–O43", None)),
             {"checklist": checklist},
-            tuple(sorted({*item_sources, *feed_sources, *record_sources})),
+            checklist_sources,
         )
     )
     for item in checklist.items:
@@ -225,15 +230,7 @@ def plan_pages(site: Site) -> list[Page]:
                 f"{item.code} {item.spec.title_th} — ข้อมูลที่{agency}เปิดเผยตามแบบตรวจ OIT",
                 _trail(oit_crumb, Crumb(item.code, None)),
                 {"item": item, "framework": checklist.framework},
-                tuple(
-                    sorted(
-                        {
-                            *((item.source,) if item.source else ()),
-                            *(feed_sources if item.fed_by else ()),
-                            *(source for record in item.records for source in record.sources),
-                        }
-                    )
-                ),
+                _item_sources(item),
                 lastmod=item.updated,
             )
         )
@@ -265,6 +262,7 @@ def plan_pages(site: Site) -> list[Page]:
             )
         )
 
+    o5 = next((item for item in checklist.items if item.code == "O5"), None)
     pages.append(
         Page(
             "data/",
@@ -276,9 +274,8 @@ def plan_pages(site: Site) -> list[Page]:
             tuple(
                 sorted(
                     {
-                        *item_sources,
-                        *feed_sources,
-                        *record_sources,
+                        *checklist_sources,  # records included: datasets of the tables
+                        *(m.source for m in site.measure_sets),
                         *(a.source for a in site.assessments),
                     }
                 )
@@ -293,7 +290,8 @@ def plan_pages(site: Site) -> list[Page]:
             "ติดต่อหน่วยงาน",
             f"ที่อยู่ โทรศัพท์ อีเมล และเวลาทำการของ{agency}",
             _trail(Crumb("ติดต่อ", None)),
-            {"o5": checklist.item("O5") if any(i.code == "O5" for i in checklist.items) else None},
+            {"o5": o5},
+            _item_sources(o5) if o5 else (),
         )
     )
     if site.settings.admin.enabled:

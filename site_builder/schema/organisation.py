@@ -25,16 +25,16 @@ def _image(value: str) -> str:
 ImagePath = Annotated[
     ContentPath,
     AfterValidator(_image),
-    Field(description="a photo in content/files/ (.jpg, .png or .webp)"),
+    Field(description="รูปถ่ายในโฟลเดอร์ content/files/ (.jpg, .png หรือ .webp)"),
 ]
 
 
 class Post(Record):
     """A position (ตำแหน่ง) in a unit, with its number of posts when published."""
 
-    title: Text = Field(description="ตำแหน่ง, e.g. นักวิชาการเงินและบัญชี")
-    count: int | None = Field(default=None, ge=1, description="จำนวนอัตรา")
-    vacant: int | None = Field(default=None, ge=0, description="จำนวนอัตราว่าง")
+    title: Text = Field(description="ชื่อตำแหน่ง เช่น นักวิชาการเงินและบัญชี")
+    count: int | None = Field(default=None, ge=1, description="จำนวนอัตรา (ไม่ระบุก็ได้)")
+    vacant: int | None = Field(default=None, ge=0, description="จำนวนอัตราว่าง (ไม่เกินจำนวนอัตรา)")
 
     @model_validator(mode="after")
     def _vacant_within_count(self) -> Post:
@@ -50,37 +50,42 @@ class Post(Record):
 class OrgUnit(Record):
     """A unit (สำนัก กอง ฝ่าย งาน) with its posts and the units under it."""
 
-    name: Text = Field(description="e.g. กองคลัง")
-    head: Text | None = Field(default=None, description="the post heading the unit")
-    posts: list[Post] = Field(default_factory=list)
-    units: list[OrgUnit] = Field(default_factory=list, description="units under this one")
+    name: Text = Field(description="ชื่อส่วนราชการ เช่น กองคลัง, งานพัสดุ")
+    head: Text | None = Field(default=None, description="ตำแหน่งหัวหน้าส่วนราชการ เช่น ผู้อำนวยการกองคลัง")
+    posts: list[Post] = Field(default_factory=list, description="ตำแหน่งในส่วนราชการนี้")
+    units: list[OrgUnit] = Field(default_factory=list, description="ส่วนราชการย่อยภายใต้ส่วนนี้")
 
 
 class OrgSide(Record):
     """One side of the structure: its own posts and its units."""
 
-    posts: list[Post] = Field(default_factory=list)
-    units: list[OrgUnit] = Field(default_factory=list)
+    posts: list[Post] = Field(default_factory=list, description="ตำแหน่งที่ไม่อยู่ในส่วนราชการใด")
+    units: list[OrgUnit] = Field(default_factory=list, description="ส่วนราชการ (สำนัก กอง ฝ่าย งาน)")
 
 
 class Structure(Record):
     political: OrgSide = Field(
-        default_factory=OrgSide, description="ฝ่ายการเมือง: the executive board and the council"
+        default_factory=OrgSide, description="ฝ่ายการเมือง: คณะผู้บริหารและสภาท้องถิ่น"
     )
     permanent: OrgSide = Field(
-        default_factory=OrgSide, description="ฝ่ายประจำ: the permanent secretary and the units"
+        default_factory=OrgSide, description="ฝ่ายประจำ: ปลัด รองปลัด และส่วนราชการ"
     )
 
 
 class Executive(Record):
     """An executive post (O2) and who holds it; a vacant post is shown as ตำแหน่งว่าง."""
 
-    position: Text = Field(description="ตำแหน่ง, e.g. นายกองค์การบริหารส่วนตำบล")
-    name: Text | None = Field(default=None, description="ชื่อ-นามสกุล of the holder")
-    vacant: bool = Field(default=False, description="true when nobody holds the post")
-    photo: ImagePath | None = Field(default=None, description="colour photo of the holder")
-    phones: list[Text] = Field(default_factory=list, description="phone numbers, in quotes")
-    email: Email | None = None
+    position: Text = Field(description="ตำแหน่ง เช่น นายกองค์การบริหารส่วนตำบล")
+    name: Text | None = Field(default=None, description="ชื่อ-นามสกุลผู้ดำรงตำแหน่ง (ไม่ใส่เมื่อตำแหน่งว่าง)")
+    vacant: bool = Field(default=False, description="true = ตำแหน่งว่าง (ไม่มีผู้ดำรงตำแหน่ง)")
+    photo: ImagePath | None = Field(
+        default=None,
+        description="รูปถ่ายสีของผู้ดำรงตำแหน่งใน content/files/ เช่น files/executives/nayok.jpg",
+    )
+    phones: list[Text] = Field(
+        default_factory=list, description='หมายเลขโทรศัพท์ ใส่ในเครื่องหมายคำพูด เช่น ["08 1234 5678"]'
+    )
+    email: Email | None = Field(default=None, description="อีเมลของผู้ดำรงตำแหน่ง (ไม่ใส่ก็ได้)")
 
     @model_validator(mode="after")
     def _holder_or_vacant(self) -> Executive:
@@ -94,5 +99,9 @@ class Executive(Record):
 class OrganisationFile(Record):
     """content/organisation.yaml"""
 
-    structure: Structure = Field(default_factory=Structure, description="O1 โครงสร้าง")
-    executives: list[Executive] = Field(default_factory=list, description="O2 ข้อมูลผู้บริหาร")
+    structure: Structure = Field(
+        default_factory=Structure, description="โครงสร้างหน่วยงาน (O1): ฝ่ายการเมืองและฝ่ายประจำ"
+    )
+    executives: list[Executive] = Field(
+        default_factory=list, description="ข้อมูลผู้บริหาร (O2) หนึ่งรายการต่อหนึ่งตำแหน่ง"
+    )

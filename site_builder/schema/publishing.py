@@ -13,8 +13,8 @@ from site_builder.schema.types import PlainText, Record, WebUrl
 class Licence(Record):
     """The licence every published dataset is offered under."""
 
-    name: PlainText = Field(min_length=1, description="ชื่อสัญญาอนุญาต as shown to readers")
-    url: WebUrl = Field(description="address of the licence text")
+    name: PlainText = Field(min_length=1, description="ชื่อสัญญาอนุญาตที่แสดงต่อผู้อ่าน")
+    url: WebUrl = Field(description="ที่อยู่เว็บของข้อความสัญญาอนุญาต")
 
 
 # An ocid prefix as the Open Contracting Partnership assigns them: "ocds-" and 6 characters.
@@ -24,14 +24,14 @@ OcidPrefix = Annotated[str, StringConstraints(pattern=r"^ocds-[a-z0-9]{6}$")]
 class OpenDataSettings(Record):
     licence: Licence | None = Field(
         default=None,
-        description="licence of the published datasets; when absent the site offers CC BY 4.0 "
-        "and says that the agency has not confirmed it",
+        description="สัญญาอนุญาตของชุดข้อมูลที่เผยแพร่ ถ้าไม่ใส่ เว็บไซต์แสดง CC BY 4.0 "
+        "พร้อมบอกว่าหน่วยงานยังไม่ยืนยัน",
     )
     ocid_prefix: OcidPrefix | None = Field(
         default=None,
-        description="the agency's OCDS ocid prefix, registered with the Open Contracting "
-        "Partnership; when absent, procurement ids start with 'unregistered-' and the site "
-        "says that the prefix is not registered",
+        description="รหัสนำหน้า ocid ของหน่วยงานที่ลงทะเบียนกับ Open Contracting Partnership "
+        "เช่น ocds-abc123 ถ้าไม่ใส่ รหัสโครงการจัดซื้อจัดจ้างขึ้นต้นด้วย 'unregistered-' "
+        "และเว็บไซต์บอกว่ายังไม่ได้ลงทะเบียน",
     )
 
 
@@ -43,27 +43,27 @@ REPOSITORY_BACKENDS = frozenset({"github", "gitlab", "gitea", "bitbucket"})
 
 
 class AdminBackend(Record):
-    name: AdminBackendName = Field(description="where the content repository is kept")
+    name: AdminBackendName = Field(description="บริการที่เก็บที่เก็บเนื้อหา (repository)")
     repo: PlainText | None = Field(
-        default=None, min_length=1, description="owner/name of the repository"
+        default=None, min_length=1, description="ที่เก็บเนื้อหาในรูป ชื่อบัญชี/ชื่อที่เก็บ"
     )
     branch: PlainText = Field(
-        default="main", min_length=1, description="branch the editor commits to"
+        default="main", min_length=1, description="กิ่ง (branch) ที่หน้าแก้ไขบันทึกลง"
     )
     base_url: WebUrl | None = Field(
-        default=None, description="OAuth server for github/gitlab logins, if not the default"
+        default=None, description="เซิร์ฟเวอร์ OAuth สำหรับเข้าสู่ระบบ github/gitlab ถ้าไม่ใช่ค่าปกติ"
     )
     auth_endpoint: PlainText | None = Field(
-        default=None, min_length=1, description="path of the login on base_url, e.g. auth"
+        default=None, min_length=1, description="ตำแหน่งหน้าเข้าสู่ระบบบน base_url เช่น auth"
     )
     auth_type: Literal["pkce", "implicit"] | None = Field(
-        default=None, description="GitLab login flow; pkce needs app_id"
+        default=None, description="วิธีเข้าสู่ระบบ GitLab (pkce ต้องใส่ app_id)"
     )
     app_id: PlainText | None = Field(
-        default=None, min_length=1, description="GitLab OAuth application id"
+        default=None, min_length=1, description="รหัสแอปพลิเคชัน OAuth ของ GitLab"
     )
     api_root: WebUrl | None = Field(
-        default=None, description="API address of a self-hosted GitLab or Gitea"
+        default=None, description="ที่อยู่ API ของ GitLab หรือ Gitea ที่หน่วยงานติดตั้งเอง"
     )
 
     @model_validator(mode="after")
@@ -78,17 +78,17 @@ class AdminBackend(Record):
 class AdminSettings(Record):
     """The optional /admin/ web editor (Decap CMS) for staff who do not use git."""
 
-    enabled: bool = Field(default=False, description="publish /admin/ with the site")
+    enabled: bool = Field(default=False, description="true = เผยแพร่หน้า /admin/ พร้อมเว็บไซต์")
     backend: AdminBackend | None = Field(
-        default=None, description="the repository the editor commits to; required when enabled"
+        default=None, description="ที่เก็บเนื้อหาที่หน้าแก้ไขบันทึกลง (ต้องใส่เมื่อ enabled เป็น true)"
     )
     content_folder: PlainText = Field(
         default="content",
         min_length=1,
-        description="path of the content folder inside the repository",
+        description="โฟลเดอร์เนื้อหาภายในที่เก็บ",
     )
     editorial_workflow: bool = Field(
-        default=False, description="save edits as drafts for review instead of committing at once"
+        default=False, description="true = บันทึกเป็นฉบับร่างให้ตรวจก่อนเผยแพร่"
     )
 
     @model_validator(mode="after")

@@ -30,9 +30,10 @@ from site_builder.thai import BE_OFFSET
 
 def column(*headers: str, default: Any = PydanticUndefined, description: str = "") -> Any:
     """A table field and the headers it may have in a CSV file (first = canonical)."""
+    others = f" (หัวคอลัมน์ใน CSV: {', '.join(headers)})" if len(headers) > 1 else ""
     return Field(
         default,
-        description=description or headers[0],
+        description=(description or headers[0]) + others,
         json_schema_extra={"headers": list(headers)},
     )
 
@@ -105,30 +106,30 @@ Amount = Annotated[
     Decimal,
     BeforeValidator(_amount),
     WithJsonSchema(_NUMBER_AS_WRITTEN),
-    Field(description="baht, e.g. 1,234,567.00 (Thai digits and thousands separators accepted)"),
+    Field(description="จำนวนเงิน (บาท) เช่น 1,234,567.00 (ใช้เลขไทยและจุลภาคคั่นหลักพันได้)"),
 ]
 Percent = Annotated[
     Decimal,
     BeforeValidator(_percent),
     WithJsonSchema(_NUMBER_AS_WRITTEN),
-    Field(description="percent, e.g. 12.5"),
+    Field(description="ร้อยละ เช่น 12.5"),
 ]
 Count = Annotated[
     int,
     BeforeValidator(_count),
     WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string"}]}),
-    Field(description="a whole number, 0 or more"),
+    Field(description="จำนวนเต็ม 0 ขึ้นไป (ข้อความที่ขึ้นต้นด้วย ไม่มี… นับเป็น 0)"),
 ]
 MonthCell = Annotated[
     str,
     BeforeValidator(_month),
-    Field(description="month: 'มกราคม 2565', 'ม.ค. 65', '2565-01', or 'มกราคม' alone"),
+    Field(description="เดือน เช่น 'มกราคม 2565', 'ม.ค. 65', '2565-01' หรือ 'มกราคม' อย่างเดียว"),
 ]
 TableDate = Annotated[
     Date,
     BeforeValidator(_table_date),
     WithJsonSchema({"type": "string"}),
-    Field(description="date: 2022-01-24, 24/01/2565 or 24 ม.ค. 2565"),
+    Field(description="วันที่ เช่น 2022-01-24, 24/01/2565 หรือ 24 ม.ค. 2565"),
 ]
 
 
@@ -138,8 +139,8 @@ class TableFileModel(Record):
     # Phrases that state a period had nothing (the whole file is then that one line).
     STATEMENTS: ClassVar[tuple[str, ...]] = ()
 
-    title: Text | None = Field(default=None, description="heading shown above the table")
-    text: Markdown | None = Field(default=None, description="Markdown shown below the heading")
+    title: Text | None = Field(default=None, description="หัวเรื่องที่แสดงเหนือตาราง")
+    text: Markdown | None = Field(default=None, description="ข้อความ (Markdown) ที่แสดงใต้หัวเรื่อง")
 
     @classmethod
     def row_model(cls) -> type[BaseModel]:
@@ -180,18 +181,18 @@ class MonthlyCountsRow(Record):
 
 
 class MonthlyCountsTotal(Record):
-    received: Count | None = None
-    in_progress: Count | None = None
-    completed: Count | None = None
-    note: Text | None = None
+    received: Count | None = Field(default=None, description="รวมจำนวนเรื่องที่รับ")
+    in_progress: Count | None = Field(default=None, description="รวมอยู่ระหว่างดำเนินการ")
+    completed: Count | None = Field(default=None, description="รวมดำเนินการแล้วเสร็จ")
+    note: Text | None = Field(default=None, description="หมายเหตุของแถวรวม")
 
 
 class StatisticsFile(TableFileModel):
     """statistics/service-<fy> (O15) and statistics/complaints-<fy> (O31)."""
 
-    rows: list[MonthlyCountsRow] = Field(min_length=1, description="one row per month")
+    rows: list[MonthlyCountsRow] = Field(min_length=1, description="หนึ่งแถวต่อหนึ่งเดือน")
     total: MonthlyCountsTotal | None = Field(
-        default=None, description="totals as stated (checked against the rows)"
+        default=None, description="ยอดรวมตามที่ระบุ (ระบบตรวจกับผลรวมของแถว)"
     )
 
 
@@ -221,18 +222,20 @@ class BudgetRow(Record):
 
 
 class BudgetTotal(Record):
-    amount: Amount | None = None
-    disbursed: Amount | None = None
-    share: Percent | None = None
-    disbursed_share: Percent | None = None
-    note: Text | None = None
+    amount: Amount | None = Field(default=None, description="รวมงบประมาณ")
+    disbursed: Amount | None = Field(default=None, description="รวมเบิกจ่าย")
+    share: Percent | None = Field(default=None, description="รวมร้อยละ")
+    disbursed_share: Percent | None = Field(default=None, description="ร้อยละการเบิกจ่ายรวม")
+    note: Text | None = Field(default=None, description="หมายเหตุของแถวรวม")
 
 
 class BudgetFile(TableFileModel):
     """budget/<fy>/plan (O18), report-6-months (O19), report-annual (O20)."""
 
-    rows: list[BudgetRow] = Field(min_length=1, description="one row per category")
-    total: BudgetTotal | None = Field(default=None, description="totals as stated (checked)")
+    rows: list[BudgetRow] = Field(min_length=1, description="หนึ่งแถวต่อหนึ่งหมวดรายจ่าย")
+    total: BudgetTotal | None = Field(
+        default=None, description="ยอดรวมตามที่ระบุ (ระบบตรวจกับผลรวมของแถว)"
+    )
 
 
 # --- O21: procurement plan -----------------------------------------------------------------
@@ -258,15 +261,17 @@ class PlannedProcurementRow(Record):
 
 
 class PlanTotal(Record):
-    budget: Amount | None = None
-    note: Text | None = None
+    budget: Amount | None = Field(default=None, description="รวมวงเงิน")
+    note: Text | None = Field(default=None, description="หมายเหตุของแถวรวม")
 
 
 class ProcurementPlanFile(TableFileModel):
     """procurement/<fy>/plan (O21)."""
 
-    rows: list[PlannedProcurementRow] = Field(min_length=1)
-    total: PlanTotal | None = None
+    rows: list[PlannedProcurementRow] = Field(
+        min_length=1, description="หนึ่งแถวต่อหนึ่งงานที่จะจัดซื้อหรือจัดจ้าง"
+    )
+    total: PlanTotal | None = Field(default=None, description="ยอดรวมตามที่ระบุ (ระบบตรวจ)")
 
 
 # --- O22: announcements ----------------------------------------------------------------------
@@ -289,7 +294,7 @@ class AnnouncementRow(Record):
 class AnnouncementsFile(TableFileModel):
     """procurement/<fy>/announcements (O22)."""
 
-    rows: list[AnnouncementRow] = Field(min_length=1)
+    rows: list[AnnouncementRow] = Field(min_length=1, description="หนึ่งแถวต่อหนึ่งประกาศ")
 
 
 # --- O23: monthly summary, form สขร.1 --------------------------------------------------------
@@ -320,7 +325,8 @@ class ProcurementRow(Record):
         "ผู้ได้รับการคัดเลือกและราคาที่ตกลง",
         "ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง",
         "ผู้ได้รับการคัดเลือก",
-        description="the winner, and the agreed price unless given as agreed_price",
+        description="ผู้ได้รับการคัดเลือกและราคาที่ตกลง เช่น 'ร้าน ก. / 12,000.00' "
+        "(หรือใส่ราคาใน agreed_price)",
     )
     agreed_price: Amount | None = column("ราคาที่ตกลง", "ราคาที่ตกลงซื้อหรือจ้าง", default=None)
     reason: Text = column("เหตุผลที่คัดเลือกโดยสรุป", "เหตุผลที่คัดเลือก")
@@ -332,10 +338,12 @@ class ProcurementRow(Record):
 
 
 class SummaryTotal(Record):
-    budget: Amount | None = None
-    reference_price: Amount | None = None
-    agreed_price: Amount | None = None
-    winner: Amount | None = Field(default=None, description="the agreed total, when in that column")
+    budget: Amount | None = Field(default=None, description="รวมวงเงิน")
+    reference_price: Amount | None = Field(default=None, description="รวมราคากลาง")
+    agreed_price: Amount | None = Field(default=None, description="รวมราคาที่ตกลง")
+    winner: Amount | None = Field(
+        default=None, description="รวมราคาที่ตกลง เมื่อเขียนไว้ในคอลัมน์ผู้ได้รับการคัดเลือก"
+    )
 
 
 class ProcurementSummaryFile(TableFileModel):
@@ -344,10 +352,13 @@ class ProcurementSummaryFile(TableFileModel):
     STATEMENTS: ClassVar[tuple[str, ...]] = (NO_PROCUREMENT,)
 
     statement: Annotated[Text, AfterValidator(_statement)] | None = Field(
-        default=None, description=f"'{NO_PROCUREMENT}' for a month without procurement"
+        default=None,
+        description=f"'{NO_PROCUREMENT}' สำหรับเดือนที่ไม่มีการจัดซื้อจัดจ้าง (ใช้แทน rows)",
     )
-    rows: list[ProcurementRow] = Field(default_factory=list)
-    total: SummaryTotal | None = None
+    rows: list[ProcurementRow] = Field(
+        default_factory=list, description="หนึ่งแถวต่อหนึ่งโครงการ ตามแบบ สขร.1"
+    )
+    total: SummaryTotal | None = Field(default=None, description="ยอดรวมตามที่ระบุ (ระบบตรวจ)")
 
     @model_validator(mode="after")
     def _rows_or_statement(self) -> ProcurementSummaryFile:
@@ -369,13 +380,13 @@ class ReportRow(Record):
 
 
 class ReportTotal(Record):
-    count: Count | None = None
-    amount: Amount | None = None
-    note: Text | None = None
+    count: Count | None = Field(default=None, description="รวมจำนวนโครงการ")
+    amount: Amount | None = Field(default=None, description="รวมจำนวนเงิน")
+    note: Text | None = Field(default=None, description="หมายเหตุของแถวรวม")
 
 
 class ProcurementReportFile(TableFileModel):
     """procurement/<fy>/report (O24): the year's procurement by method."""
 
-    rows: list[ReportRow] = Field(min_length=1, description="one row per procurement method")
-    total: ReportTotal | None = None
+    rows: list[ReportRow] = Field(min_length=1, description="หนึ่งแถวต่อหนึ่งวิธีจัดซื้อจัดจ้าง")
+    total: ReportTotal | None = Field(default=None, description="ยอดรวมตามที่ระบุ (ระบบตรวจ)")

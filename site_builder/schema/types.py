@@ -9,8 +9,10 @@ from pathlib import PurePosixPath
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+
+from site_builder.schema.thai_input import arabic_number, numeric_fields, read_date
 
 # Dates after this year are taken as Buddhist-era years written by mistake.
 LAST_PLAUSIBLE_CE_YEAR = 2300
@@ -20,6 +22,15 @@ class Record(BaseModel):
     """Base of every content model: closed (unknown keys are errors) and immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _thai_digits(cls, data: object) -> object:
+        """Numbers written in Thai digits (๒๕๖๕) are read as numbers, in every model."""
+        numeric = numeric_fields(cls)
+        if isinstance(data, dict) and numeric:
+            return {k: arabic_number(v) if k in numeric else v for k, v in data.items()}
+        return data
 
 
 def _christian_era(value: dt.date) -> dt.date:
@@ -32,10 +43,10 @@ def _christian_era(value: dt.date) -> dt.date:
     return value
 
 
-Date = Annotated[dt.date, AfterValidator(_christian_era)]
+Date = Annotated[dt.date, BeforeValidator(read_date), AfterValidator(_christian_era)]
 
 BuddhistYear = Annotated[
-    int, Field(ge=2500, le=2700, description="ปี พ.ศ. (Buddhist era), e.g. 2565")
+    int, Field(ge=2500, le=2700, description="ปี พ.ศ. เช่น 2565 (เลขไทย ๒๕๖๕ ก็ได้)")
 ]
 
 # Never typed on purpose (a vertical tab is how Word pastes a line break) and not allowed
@@ -63,7 +74,7 @@ Markdown = Annotated[
     str,
     AfterValidator(_visible),
     Field(
-        description="Markdown text (sanitised when rendered)",
+        description="ข้อความ Markdown: ขึ้นย่อหน้าใหม่ด้วยบรรทัดว่าง, - นำหน้ารายการ, **ตัวหนา**",
         # Tells schema-driven editors (the /admin/ editor, IDEs) to offer a Markdown editor.
         json_schema_extra={"contentMediaType": "text/markdown"},
     ),
@@ -101,7 +112,9 @@ def _web_url(value: str) -> str:
 WebUrl = Annotated[
     str,
     AfterValidator(_web_url),
-    Field(description="http:// or https:// address", examples=["https://www.example.go.th/"]),
+    Field(
+        description="ที่อยู่เว็บ ขึ้นต้นด้วย https:// หรือ http://", examples=["https://www.example.go.th/"]
+    ),
 ]
 
 
@@ -116,7 +129,11 @@ def _email(value: str) -> str:
     return value
 
 
-Email = Annotated[str, AfterValidator(_email), Field(examples=["saraban@example.go.th"])]
+Email = Annotated[
+    str,
+    AfterValidator(_email),
+    Field(description="อีเมล เช่น saraban@example.go.th", examples=["saraban@example.go.th"]),
+]
 
 
 def _content_path(value: str) -> str:
@@ -136,7 +153,7 @@ ContentPath = Annotated[
     str,
     AfterValidator(_content_path),
     Field(
-        description="path of a file inside content/",
+        description="ไฟล์ในโฟลเดอร์ content/files/ เช่น files/o23/2565-01.pdf",
         examples=["files/o23/2565-01.pdf"],
         json_schema_extra={"format": "uri-reference"},  # a file of the site, not an address
     ),
@@ -146,10 +163,16 @@ ContentPath = Annotated[
 class Document(Record):
     """A document: a file in content/ (copied into the site) or an external address."""
 
-    title: PlainText = Field(min_length=1, description="ชื่อเอกสาร as shown on the page")
-    file: ContentPath | None = None
-    url: WebUrl | None = None
-    date: Date | None = Field(default=None, description="date of the document (ค.ศ. year)")
+    title: PlainText = Field(min_length=1, description="ชื่อเอกสารที่แสดงบนหน้าเว็บ")
+    file: ContentPath | None = Field(
+        default=None, description="ไฟล์ใน content/files/ (ใส่ file หรือ url อย่างใดอย่างหนึ่ง)"
+    )
+    url: WebUrl | None = Field(
+        default=None, description="ที่อยู่เว็บของเอกสาร (ใส่ file หรือ url อย่างใดอย่างหนึ่ง)"
+    )
+    date: Date | None = Field(
+        default=None, description="วันที่ของเอกสาร เช่น 2022-02-05 หรือ 5 กุมภาพันธ์ 2565"
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> Document:
@@ -159,5 +182,5 @@ class Document(Record):
 
 
 class Link(Record):
-    title: PlainText = Field(min_length=1)
+    title: PlainText = Field(min_length=1, description="ข้อความของลิงก์")
     url: WebUrl

@@ -49,6 +49,14 @@ _PATTERN_EXAMPLES = {
 
 def validate(doc: SourceDocument, model: type[M]) -> tuple[M | None, list[Problem]]:
     """`doc.value` as a `model`, or the problems that prevent it (all of them)."""
+    known = doc.validated.get(model)
+    if known is None:
+        record, problems = _validate(doc, model)
+        known = doc.validated[model] = (record, tuple(problems))
+    return known[0], list(known[1])
+
+
+def _validate(doc: SourceDocument, model: type[M]) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(doc.value), []
     except ValidationError as exc:
@@ -142,6 +150,7 @@ def _problem(doc: SourceDocument, model: type[BaseModel], error: Any) -> Problem
 
 _CUSTOM_KEYS = {
     "buddhist_year_date",
+    "bad_thai_date",
     "bad_url",
     "bad_email",
     "bad_content_path",

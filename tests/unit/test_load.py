@@ -130,16 +130,18 @@ def test_byte_order_mark_is_accepted_and_does_not_shift_columns(tmp_path: Path):
     assert doc.positions[("code",)] == (1, 1)
 
 
-def test_text_that_is_not_utf8_is_reported_with_its_line():
-    thai_in_tis620 = "ข้อความ".encode("tis-620")
-    data = b"code: O23\nupdated: 2022-02-05\ntext: " + thai_in_tis620 + b"\n"
+def test_text_that_is_not_utf8_is_reported_at_its_first_bad_byte():
+    # Thai saved as TIS-620 is converted with a warning (tests/editing/test_real_world_files.py);
+    # text in another encoding, here Latin-1, is an error.
+    latin1 = "Café ouvert".encode("latin-1")
+    data = b"code: O23\nupdated: 2022-02-05\ntext: " + latin1 + b"\n"
 
     text, problems = decode_text(data, "content/oit/o23.yaml")
 
     assert text is None
     [problem] = problems
     assert problem.key == "not_utf8"
-    assert problem.location == Location("content/oit/o23.yaml", 3, 1)
+    assert problem.location == Location("content/oit/o23.yaml", 3, 10)
 
 
 def test_syntax_error_is_reported_with_line_and_column():
