@@ -17,11 +17,12 @@ from typing import NoReturn
 import jinja2
 
 from site_builder import scaffold
+from site_builder.build_date import BadSourceDateEpoch, source_date
 from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
 from site_builder.devserver.server import LOOPBACK, run_preview
 from site_builder.load.content_tree import display_path
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
-from site_builder.pipeline import build, load_site
+from site_builder.pipeline import build, check_site, load_site
 from site_builder.problems import ContentErrors, Problem, Severity, errors_in
 from site_builder.readiness import Readiness, Status
 from site_builder.readiness.report import FORMATS, format_csv, format_html, format_json, format_text
@@ -29,6 +30,7 @@ from site_builder.readiness.results import date_label
 from site_builder.render.pdf import PdfUnavailable
 from site_builder.schema.json_schemas import write_schemas
 from site_builder.search import SearchIndexError
+from site_builder.write import InterruptedAfterSwap
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -83,6 +85,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     build_verb.add_argument("--pdf", action="store_true", help=text("cli_help_pdf"))
     build_verb.add_argument("--jobs", type=_positive_int, default=None, help=text("cli_help_jobs"))
     check_verb = verbs.add_parser("check", parents=[common], help=text("cli_help_check"))
+    check_verb.add_argument(
+        "--templates", type=Path, default=Path("templates"), help=text("cli_help_templates")
+    )
     check_verb.add_argument("--strict", action="store_true", help=text("cli_help_strict"))
     report_verb = verbs.add_parser("report", parents=[common], help=text("cli_help_report"))
     report_verb.add_argument(
@@ -135,6 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help")):
         args.insert(0, "build")
     options = _parser(_language(args)).parse_args(args)
+    try:
+        source_date()
+    except BadSourceDateEpoch as bad:
+        print(message(options.lang, "cli_bad_source_date_epoch", value=bad.value), file=sys.stderr)
+        return EXIT_USAGE
     if options.verb in PUBLISHING_VERBS:
         return PUBLISHING_VERBS[options.verb](options)
     try:
@@ -189,7 +199,7 @@ def _readiness_summary(readiness: Readiness, lang: str) -> str:
 
 
 def _check(options: argparse.Namespace) -> int:
-    site, problems = load_site(options.content, options.as_of)
+    site, problems = check_site(options.content, options.templates, options.as_of)
     _print_problems(problems, options.lang)
     errors = errors_in(problems)
     if site is None or site.readiness is None or errors:
@@ -264,6 +274,9 @@ def _build(options: argparse.Namespace) -> int:
     except PdfUnavailable as missing:
         print(message(lang, "pdf_unavailable", problem=missing), file=sys.stderr)
         return EXIT_ERRORS
+    except InterruptedAfterSwap:
+        print(message(lang, "cli_interrupted_after_swap", output=shown_output), file=sys.stderr)
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
         print(message(lang, "cli_interrupted", output=shown_output), file=sys.stderr)
         return EXIT_INTERRUPTED

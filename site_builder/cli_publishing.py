@@ -15,6 +15,7 @@ from site_builder.deploy import DeployRefused, deploy
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.multi import build_many, default_jobs
 from site_builder.problems import Problem, Severity, errors_in
+from site_builder.write import InterruptedAfterSwap
 
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -61,6 +62,9 @@ def _deploy(options: argparse.Namespace) -> int:
     except DeployRefused as refused:
         print(message(lang, refused.key, **refused.fields), file=sys.stderr)
         return EXIT_ERRORS
+    except InterruptedAfterSwap:
+        print(message(lang, "deploy_interrupted_after_swap", target=target), file=sys.stderr)
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
         print(message(lang, "deploy_interrupted", target=target), file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -12,6 +12,7 @@ import jinja2
 from site_builder.admin.decap import CONFIG_PATH as ADMIN_CONFIG_PATH
 from site_builder.admin.decap import config_bytes as admin_config_bytes
 from site_builder.admin.decap import decap_files
+from site_builder.links import check_links
 from site_builder.load.content_tree import FileReader, load_content
 from site_builder.model import Site
 from site_builder.model.build import build_site
@@ -78,6 +79,42 @@ def render_site(site: Site, templates: Path, *, pdf: bool = False) -> list[tuple
         raise ContentErrors([template_problem(failure, templates)]) from None
 
 
+@dataclass(slots=True)
+class RenderedSite:
+    """Every file of a site made in memory (for `check`), and the broken links found in it."""
+
+    rendered: list[tuple[Page, bytes]]
+    # (site path, bytes): pages, the assessor sheet, open data, the editor's configuration
+    outputs: list[tuple[str, bytes]]
+    # (source, site path): attachments, files only links reach, static and editor files
+    copies: list[tuple[Path, str]]
+    broken: list[Problem]
+
+
+def render_and_check(site: Site, content: Path, templates: Path) -> RenderedSite:
+    """Render every file of the site in memory and check the links of its pages."""
+    rendered = render_site(site, templates)
+    generated, copies = published_files(site, [page for page, _ in rendered], content, templates)
+    outputs = [(page.output_file, html) for page, html in rendered] + generated
+    published = [*(path for path, _ in outputs), *(path for _, path in copies)]
+    broken, linked = check_links(rendered, published, site.settings.base_url, templates, content)
+    copies += [(content / path, path) for path in linked]
+    return RenderedSite(rendered, outputs, copies, broken)
+
+
+def check_site(
+    content: Path, templates: Path, as_of: dt.date | None = None
+) -> tuple[Site | None, list[Problem]]:
+    """The site and every problem a build would find, without writing anything."""
+    site, problems = load_site(content, as_of)
+    if site is not None:
+        try:
+            problems += render_and_check(site, content, templates).broken
+        except ContentErrors as broken_template:
+            problems += broken_template.problems
+    return site, problems
+
+
 def static_files(templates: Path) -> list[tuple[Path, str]]:
     static = templates / "static"
     if not static.is_dir():
@@ -121,8 +158,9 @@ def build(
     SOURCE_DATE_EPOCH's date). `pdf` adds a PDF of each printable document (needs the
     optional WeasyPrint; raises PdfUnavailable, output untouched, when it is missing).
     Pages are rendered by `jobs` processes (default: every core; see render/batch.py)
-    straight into the staging folder; everything else follows, and the search index is
-    made last, from the finished site, before it goes live.
+    straight into the staging folder; the other files follow, then the link check (a
+    broken link raises ContentErrors and nothing goes live), the PDFs, and the search
+    index last, from the finished site, before it goes live.
     """
     started = time.perf_counter()
     site, problems = load_site(content, as_of)
@@ -141,6 +179,27 @@ def build(
                 put_file(staging, previous, relative, data)
             for source, relative in copies:
                 copy_file(staging, previous, source, relative)
+            # Checked before anything goes live, reading the pages back one at a time.
+            published = [
+                *written,
+                *(path for path, _ in generated),
+                *(path for _, path in copies),
+                *(measures.pdf_path for measures in site.measure_sets if pdf),  # made below
+            ]
+            html = (
+                (page, (staging / page.output_file).read_bytes())
+                for page in pages
+                if page.output_file.endswith(".html")
+            )
+            broken, linked = check_links(
+                html, published, site.settings.base_url, templates, content
+            )
+            problems += broken
+            if errors_in(problems):
+                raise ContentErrors(problems)
+            for relative in linked:  # files under content/files/ that only a link reaches
+                copy_file(staging, previous, content / relative, relative)
+                copies.append((content / relative, relative))
             if pdf:
                 # Only the printable pages are read back from the staging folder.
                 printable = {measures.print_path for measures in site.measure_sets}

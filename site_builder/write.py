@@ -17,24 +17,48 @@ import shutil
 import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class InterruptedAfterSwap(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived while the new site was being swapped in: it is in place."""
 
 
 @contextmanager
-def _signals_deferred():
-    """Hold SIGINT/SIGTERM for the two renames of the swap, so it completes or never starts."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
-        yield
+def _signals_held() -> Iterator[list[int]]:
+    """Record SIGINT/SIGTERM instead of acting on them while the block runs.
+
+    Python runs signal handlers only in the main thread, whichever thread the signal hit,
+    so swapping the handlers there holds them for the whole process. A build running in
+    another thread is not interrupted by them at all.
+    """
+    arrived: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield arrived
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    previous = {s: signal.getsignal(s) for s in _SIGNALS}
+    held = [s for s, handler in previous.items() if handler is not None]  # None: set from C
+    for signum in held:
+        signal.signal(signum, lambda signum, frame: arrived.append(signum))
     try:
-        yield
+        yield arrived
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum in held:
+            signal.signal(signum, previous[signum])
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM while the block runs, then act on the first that arrived."""
+    with _signals_held() as arrived:
+        yield
+    if arrived:
+        signal.raise_signal(arrived[0])
 
 
 def write_site(
@@ -46,7 +70,8 @@ def write_site(
     """Write `pages` (site path, bytes) and copy `copies` (source, site path); returns files written.
 
     `finish` runs on the complete staging folder before the swap (e.g. the search index),
-    so what it adds goes live together with the pages, or not at all.
+    so what it adds goes live together with the pages, or not at all. On failure and
+    interrupts, see `staged_site`.
     """
     count = 0
     with staged_site(output) as staging:
@@ -66,25 +91,32 @@ def staged_site(output: Path) -> Iterator[Path]:
     """A new, empty staging folder next to `output`, swapped in when the block completes.
 
     If the block raises (or is interrupted), the staging folder is removed and `output`
-    stays as it was.
+    stays as it was. The swap itself runs with SIGINT/SIGTERM held, so it completes or never
+    starts; one that arrives during it raises InterruptedAfterSwap once the new site is in
+    place.
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    staging: Path | None = None
     try:
+        with signals_deferred():  # no interrupt between creating the folder and owning it
+            staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
         yield staging
         staging.chmod(0o755)  # mkdtemp makes it private; a site must be readable by a web server
         _swap(staging, output)
+    except InterruptedAfterSwap:
+        raise
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            with signals_deferred():  # a second Ctrl-C must not cut the clean-up short
+                shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
 def put_file(staging: Path, previous: Path, relative: str, data: bytes) -> None:
     """Write `data` as `relative` in `staging`, or link the previous site's identical file."""
-    target = staging / relative
+    target, old = _target(staging, relative), _target(previous, relative)
     target.parent.mkdir(parents=True, exist_ok=True)
-    old = previous / relative
     try:
         if _regular_size(old) == len(data) and old.read_bytes() == data and _link(old, target):
             return
@@ -95,9 +127,8 @@ def put_file(staging: Path, previous: Path, relative: str, data: bytes) -> None:
 
 def copy_file(staging: Path, previous: Path, source: Path, relative: str) -> None:
     """Copy `source` as `relative` in `staging`, or link the previous site's identical file."""
-    target = staging / relative
+    target, old = _target(staging, relative), _target(previous, relative)
     target.parent.mkdir(parents=True, exist_ok=True)
-    old = previous / relative
     try:
         same = _regular_size(old) is not None and filecmp.cmp(old, source, shallow=False)
         if same and _link(old, target):
@@ -122,9 +153,17 @@ def _link(existing: Path, target: Path) -> bool:
     return True
 
 
+def _target(site: Path, relative: str) -> Path:
+    """Where site path `relative` is in the site folder `site`; never outside it."""
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts or "\\" in relative:
+        raise ValueError(f"site path {relative!r} is outside the site")
+    return site.joinpath(*parts)
+
+
 def _swap(staging: Path, output: Path) -> None:
     retired = None
-    with _signals_deferred():
+    with _signals_held() as arrived:
         if output.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
             os.rmdir(retired)
@@ -135,5 +174,7 @@ def _swap(staging: Path, output: Path) -> None:
             if retired is not None:
                 os.rename(retired, output)
             raise
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+    if arrived:
+        raise InterruptedAfterSwap

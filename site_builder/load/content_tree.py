@@ -8,8 +8,15 @@ from pathlib import Path
 
 from site_builder.load.markdown_source import MarkdownSource, split_front_matter
 from site_builder.load.tables import TableFile, read_csv
-from site_builder.load.yaml_source import SourceDocument, decode_text, load_yaml_text
+from site_builder.load.yaml_source import (
+    MAX_FILE_BYTES,
+    SourceDocument,
+    decode_text,
+    load_yaml_text,
+    too_large,
+)
 from site_builder.problems import Location, Problem
+from site_builder.safe_paths import inside, news_slug
 
 
 def display_path(path: Path) -> str:
@@ -39,14 +46,26 @@ class RawContent:
     tables: list[TableFile] = field(default_factory=list)  # statistics/, budget/, procurement/
 
 
+def _read(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes; a file over the size limit is refused without reading it."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return None, [too_large(shown, size)]
+            return handle.read(MAX_FILE_BYTES + 1), []
+    except OSError as exc:
+        return None, [
+            Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
+        ]
+
+
 def _read_text(path: Path) -> tuple[str | None, str, list[Problem]]:
     """A content file's text (UTF-8, or converted from Windows-874 with a warning)."""
     shown = display_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problem = Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
-        return None, shown, [problem]
+    data, problems = _read(path, shown)
+    if data is None:
+        return None, shown, problems
     text, problems = decode_text(data, shown)
     return text, shown, problems
 
@@ -96,12 +115,9 @@ def read_table(path: Path, root: Path) -> tuple[TableFile | None, list[Problem]]
         return (TableFile(relative, shown, document=doc) if doc else None), problems
     if path.suffix != ".csv":
         return TableFile(relative, shown), []
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [
-            Problem(Location(shown), "file_unreadable", {"problem": exc.strerror or str(exc)})
-        ]
+    data, problems = _read(path, shown)
+    if data is None:
+        return None, problems
     table, problems = read_csv(data, shown)
     return (TableFile(relative, shown, csv=table) if table else None), problems
 
@@ -110,6 +126,13 @@ def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _outside(root: Path, path: Path) -> Problem | None:
+    """A problem if a symbolic link makes `path` lead out of the content folder."""
+    if inside(root, path):
+        return None
+    return Problem(Location(display_path(path)), "file_outside_content", {"found": path.name})
 
 
 def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawContent, list[Problem]]:
@@ -125,7 +148,9 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
         ]
 
     site_path = root / "site.yaml"
-    if site_path.is_file():
+    if site_path.is_file() and (outside := _outside(root, site_path)):
+        problems.append(outside)
+    elif site_path.is_file():
         raw.site, found = reader.yaml(site_path)
         problems += found
     else:
@@ -141,18 +166,26 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
         ("oit", raw.disclosures),
     ):
         for path in _yaml_files(root / folder):
+            if outside := _outside(root, path):
+                problems.append(outside)
+                continue
             doc, found = reader.yaml(path)
             problems += found
             if doc is not None:
                 target.append(doc)
 
     organisation_path = root / "organisation.yaml"
-    if organisation_path.is_file():
+    if organisation_path.is_file() and (outside := _outside(root, organisation_path)):
+        problems.append(outside)
+    elif organisation_path.is_file():
         raw.organisation, found = read_yaml(organisation_path)
         problems += found
     for folder in TABLE_FOLDERS:
         for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else ():
             if path.is_file() and not path.name.startswith((".", "~")):
+                if outside := _outside(root, path):
+                    problems.append(outside)
+                    continue
                 table, found = read_table(path, root)
                 problems += found
                 if table is not None:
@@ -160,11 +193,28 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
 
     news_dir = root / "news"
     if news_dir.is_dir():
+        first_of: dict[str, Path] = {}  # casefolded slug → file, to catch names that collide
         for path in sorted(news_dir.glob("*.md")):
+            slug = news_slug(path.stem)
+            if slug is None:
+                problems.append(
+                    Problem(Location(display_path(path)), "bad_news_name", {"name": path.name})
+                )
+                continue
+            if slug.casefold() in first_of:
+                other = display_path(first_of[slug.casefold()])
+                problems.append(
+                    Problem(Location(display_path(path)), "news_name_clash", {"other": other})
+                )
+                continue
+            first_of[slug.casefold()] = path
+            if outside := _outside(root, path):
+                problems.append(outside)
+                continue
             source, found = reader.markdown(path)
             problems += found
             if source is not None:
-                raw.news[path.stem] = source
+                raw.news[slug] = source
 
     files_dir = root / "files"
     if files_dir.is_dir():

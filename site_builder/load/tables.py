@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from site_builder.load.encoding import decode_legacy
-from site_builder.load.yaml_source import MAX_FILE_BYTES, SourceDocument
+from site_builder.load.yaml_source import MAX_FILE_BYTES, SourceDocument, too_large
 from site_builder.problems import Location, Problem, Severity
 from site_builder.thai import BE_OFFSET, MONTH_ABBREVIATIONS, MONTHS, to_arabic_digits
 
@@ -90,9 +90,7 @@ def read_csv(data: bytes, file: str) -> tuple[CsvTable | None, list[Problem]]:
     """CSV bytes (UTF-8, with or without a byte-order mark; Windows-874 with a warning)
     → rows with their line numbers."""
     if len(data) > MAX_FILE_BYTES:
-        return None, [
-            Problem(Location(file), "file_too_large", {"size": len(data), "limit": MAX_FILE_BYTES})
-        ]
+        return None, [too_large(file, len(data))]
     problems: list[Problem] = []
     try:
         text = data.decode("utf-8-sig")

@@ -1,9 +1,11 @@
 """Safe, position-keeping YAML loading.
 
 PyYAML's safe loader forgets where values came from and silently keeps the last of two
-duplicate keys. We compose the node graph (libyaml's C parser where available), then
-build plain Python values ourselves, recording the line and column of every mapping key
-and list item, rejecting duplicate keys, non-standard tags and runaway alias expansion.
+duplicate keys. We read libyaml's events (its C parser where available), compose the node
+graph ourselves without recursion, then build plain Python values, recording the line and
+column of every mapping key and list item. Refused, each with its place in the file:
+non-standard tags, duplicate keys, nesting deeper than MAX_DEPTH, aliases expanding to more
+than MAX_ALIAS_EXPANSION values, and files over MAX_FILE_BYTES.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
 from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from site_builder.load.encoding import decode_legacy, normalise_newlines
@@ -30,9 +40,12 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 # far below what a "billion laughs" document needs.
 MAX_ALIAS_EXPANSION = 10_000
 MAX_DEPTH = 64
+# Longer number literals stay text: no honest score, year or count needs more digits.
+_MAX_NUMBER_CHARS = 40
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_NUMBER_TAGS = {f"{_TAG}int", f"{_TAG}float"}
 _CONSTRUCTOR = SafeConstructor()
 
 Path = tuple[str | int, ...]
@@ -76,12 +89,15 @@ class _Refused(Exception):
         self.problem = problem
 
 
+def too_large(file: str, size: int) -> Problem:
+    megabytes = {"size": f"{size / 2**20:.1f}", "limit": f"{MAX_FILE_BYTES / 2**20:.1f}"}
+    return Problem(Location(file), "file_too_large", megabytes)
+
+
 def decode_text(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Bytes of a content file → text (UTF-8, BOM allowed; Windows-874 with a warning)."""
     if len(data) > MAX_FILE_BYTES:
-        return None, [
-            Problem(Location(file), "file_too_large", {"size": len(data), "limit": MAX_FILE_BYTES})
-        ]
+        return None, [too_large(file, len(data))]
     try:
         return normalise_newlines(data.decode("utf-8-sig")), []
     except UnicodeDecodeError as exc:
@@ -95,15 +111,15 @@ def load_yaml_text(
     try:
         loader = _Loader(text)
         try:
-            node = loader.get_single_node()
+            node = _Composer(loader, file, line_offset).single_node()
         finally:
             loader.dispose()
+    except _Refused as refused:
+        return None, [refused.problem]
     except yaml.MarkedYAMLError as exc:
         return None, [syntax_problem(exc, text, file, line_offset)]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(file), "yaml_syntax", {"problem": str(exc)})]
-    except RecursionError:
-        return None, [Problem(Location(file), "yaml_too_deep", {"limit": MAX_DEPTH})]
 
     doc = SourceDocument(file, None)
     if node is None:  # an empty file
@@ -121,6 +137,131 @@ def load_yaml_text(
     return doc, []
 
 
+def _refusal(file: str, mark: yaml.Mark, line_offset: int, key: str, **fields: object) -> _Refused:
+    location = Location(file, mark.line + 1 + line_offset, mark.column + 1)
+    return _Refused(Problem(location, key, fields))
+
+
+class _Open:
+    """A collection being composed: its node, anchor, size so far and pending mapping key."""
+
+    __slots__ = ("anchor", "key", "node", "size")
+
+    def __init__(self, node: SequenceNode | MappingNode, anchor: str | None):
+        self.node = node
+        self.anchor = anchor
+        self.size = 1
+        self.key: Node | None = None
+
+
+class _Composer:
+    """Events → node graph, without recursion, refusing depth and alias bombs as they appear.
+
+    libyaml's own composer recurses in C once per nesting level: some 30,000 levels (60 KB
+    of "[") overflow its stack and kill the process. Here nesting is an explicit stack cut
+    at MAX_DEPTH, and every alias adds the size of what it refers to to a running total, so
+    a "billion laughs" is refused at the alias that crosses MAX_ALIAS_EXPANSION, after work
+    proportional to the text read.
+    """
+
+    def __init__(self, loader: _Loader, file: str, line_offset: int):
+        self.loader = loader
+        self.file = file
+        self.line_offset = line_offset
+        self.anchors: dict[str, tuple[Node, int]] = {}  # anchor → (node, size)
+        self.expanded = 0
+
+    def single_node(self) -> Node | None:
+        loader = self.loader
+        loader.get_event()  # stream start
+        node = None
+        if not loader.check_event(StreamEndEvent):
+            loader.get_event()  # document start
+            node = self._document()
+            loader.get_event()  # document end
+        if not loader.check_event(StreamEndEvent):
+            event = loader.get_event()
+            raise ComposerError(
+                "expected a single document in the stream",
+                node.start_mark if node is not None else None,
+                "but found another document",
+                event.start_mark,
+            )
+        loader.get_event()  # stream end
+        return node
+
+    def _anchor(self, anchor: str | None, node: Node, size: int, mark: yaml.Mark) -> None:
+        if anchor is None:
+            return
+        if anchor in self.anchors:
+            raise ComposerError(
+                f"found duplicate anchor {anchor!r}; first occurrence",
+                self.anchors[anchor][0].start_mark,
+                "second occurrence",
+                mark,
+            )
+        self.anchors[anchor] = (node, size)
+
+    def _document(self) -> Node:
+        loader = self.loader
+        stack: list[_Open] = []
+        while True:
+            event = loader.get_event()
+            if isinstance(event, AliasEvent):
+                if event.anchor not in self.anchors:
+                    raise ComposerError(
+                        None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+                    )
+                node, size = self.anchors[event.anchor]
+                self.expanded += size
+                if self.expanded > MAX_ALIAS_EXPANSION:
+                    raise _refusal(
+                        self.file,
+                        event.start_mark,
+                        self.line_offset,
+                        "yaml_alias_limit",
+                        limit=MAX_ALIAS_EXPANSION,
+                    )
+            elif isinstance(event, ScalarEvent):
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(ScalarNode, event.value, event.implicit)
+                node = ScalarNode(
+                    tag, event.value, event.start_mark, event.end_mark, style=event.style
+                )
+                size = 1
+                self._anchor(event.anchor, node, size, event.start_mark)
+            elif isinstance(event, SequenceStartEvent | MappingStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise _refusal(
+                        self.file, event.start_mark, self.line_offset, "yaml_too_deep",
+                        limit=MAX_DEPTH,
+                    )  # fmt: skip
+                kind = SequenceNode if isinstance(event, SequenceStartEvent) else MappingNode
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(kind, None, event.implicit)
+                collection = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+                stack.append(_Open(collection, event.anchor))
+                continue
+            else:  # the end of the innermost collection
+                done = stack.pop()
+                node, size = done.node, done.size
+                node.end_mark = event.end_mark
+                self._anchor(done.anchor, node, size, node.start_mark)
+            if not stack:
+                return node
+            parent = stack[-1]
+            parent.size += size
+            if isinstance(parent.node, SequenceNode):
+                parent.node.value.append(node)
+            elif parent.key is None:
+                parent.key = node
+            else:
+                parent.node.value.append((parent.key, node))
+                parent.key = None
+
+
 def _short_tag(tag: str) -> str:
     """'tag:yaml.org,2002:python/object' → '!!python/object', as the editor wrote it."""
     return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
@@ -130,8 +271,6 @@ class _Builder:
     def __init__(self, doc: SourceDocument, line_offset: int):
         self.doc = doc
         self.line_offset = line_offset
-        self.seen: set[int] = set()
-        self.expanded = 0
 
     def where(self, node: Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
@@ -141,26 +280,11 @@ class _Builder:
         return _Refused(Problem(Location(self.doc.file, line, column), key, fields))
 
     def build(self, node: Node, path: Path, depth: int) -> Any:
-        if id(node) in self.seen:  # reached again through an alias
-            self.expanded += 1
-            if self.expanded > MAX_ALIAS_EXPANSION:
-                raise self.refuse(node, "yaml_alias_limit", limit=MAX_ALIAS_EXPANSION)
-        else:
-            self.seen.add(id(node))
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH:  # reached through aliases: each part was within the limit
             raise self.refuse(node, "yaml_too_deep", limit=MAX_DEPTH)
 
         if isinstance(node, ScalarNode):
-            if node.tag not in _SCALAR_TAGS:
-                raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
-            try:
-                return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
-            except (ValueError, yaml.YAMLError) as exc:
-                if node.tag == f"{_TAG}timestamp":
-                    # 2022-02-30: kept as written, so validation reports it with the
-                    # file's other problems instead of stopping at the first.
-                    return node.value
-                raise self.refuse(node, "yaml_syntax", problem=str(exc).splitlines()[0]) from None
+            return self.scalar(node)
         if isinstance(node, SequenceNode):
             if node.tag != f"{_TAG}seq":
                 raise self.refuse(node, "yaml_tag", tag=_short_tag(node.tag))
@@ -188,3 +312,20 @@ class _Builder:
                 mapping[key] = self.build(value_node, (*path, key), depth + 1)
             return mapping
         raise self.refuse(node, "yaml_tag", tag=getattr(node, "tag", "?"))  # pragma: no cover
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag not in _SCALAR_TAGS:
+            raise self.refuse(node, "yaml_tag", tag=_short_tag(tag))
+        if tag in _NUMBER_TAGS and (":" in node.value or len(node.value) > _MAX_NUMBER_CHARS):
+            # YAML 1.1 reads 8:30 as 510 (base 60) at quadratic cost for long chains, and
+            # a huge integer cannot even be shown in a message: both stay text (as in YAML 1.2).
+            return node.value
+        try:
+            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        except (ValueError, yaml.YAMLError) as exc:
+            if tag == f"{_TAG}timestamp":
+                # 2022-02-30: kept as written, so validation reports it with the
+                # file's other problems instead of stopping at the first.
+                return node.value
+            raise self.refuse(node, "yaml_syntax", problem=str(exc).splitlines()[0]) from None

@@ -35,6 +35,7 @@ from site_builder.opendata.contracting import procurement_package
 from site_builder.opendata.registry import collect_datasets
 from site_builder.periods import Month, Period, parse_period, period_in_title
 from site_builder.problems import Problem, Severity, format_path
+from site_builder.safe_paths import inside
 from site_builder.schema.bundle import Validated, ValidContent
 from site_builder.schema.content import (
     Agency,
@@ -90,12 +91,11 @@ class _Context:
         self, relative: str, source: SourceDocument, path: tuple[str | int, ...]
     ) -> bool:
         """True if `relative` names a regular file inside content/ (symlinks may not lead out)."""
-        inside = (self.root / relative).resolve()
-        if (
-            relative not in self.files
-            or not inside.is_relative_to(self.root)
-            or not inside.is_file()
-        ):
+        target = self.root / relative
+        if target.exists() and not inside(self.root, target):
+            self.error(source, path, "file_outside_content", found=relative)
+            return False
+        if relative not in self.files or not target.is_file():
             self.error(source, path, "missing_file", found=relative)
             return False
         self.attachments.add(relative)

@@ -8,10 +8,10 @@ because an assessor scores an item all or nothing.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from site_builder.build_date import today
 from site_builder.messages import Ref
 from site_builder.model import ChecklistSection, Evidence, OitItem, Site
 from site_builder.periods import Period
@@ -457,8 +457,4 @@ def _to_confirm(framework: FrameworkFile) -> tuple[RuleToConfirm, ...]:
 
 def default_as_of() -> dt.date:
     """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today, in Thai time."""
-    thai_time = dt.timezone(dt.timedelta(hours=7))
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), thai_time).date()
-    return dt.datetime.now(thai_time).date()
+    return today(dt.timezone(dt.timedelta(hours=7)))

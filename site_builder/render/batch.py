@@ -27,7 +27,7 @@ import jinja2
 
 from site_builder.render.environment import Chrome, render_page
 from site_builder.render.pages import Page
-from site_builder.write import put_file
+from site_builder.write import put_file, signals_deferred
 
 # Pages per task: big enough that handing out work costs little, small enough that the
 # last tasks finish together (a page takes about a millisecond).
@@ -129,6 +129,11 @@ def render_pages(
     )
     running: set[Future[int]] = set()
     try:
+        # The first task forks the workers. Forking runs Python's at-fork hooks, where an
+        # interrupt is printed and lost instead of raised (the build would then go live):
+        # SIGINT/SIGTERM are held meanwhile, and acted on once the workers are started.
+        with signals_deferred():
+            running.add(executor.submit(_render_range, ranges.popleft()))
         # The parent renders too: workers take tasks from the front, the parent from the
         # back, each worker keeping one task queued so that it never waits for the next.
         while ranges or running:

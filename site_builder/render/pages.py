@@ -7,12 +7,12 @@ rendered in any order, in parallel, or only when their `sources` changed.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from site_builder import thai
+from site_builder.build_date import source_date
 from site_builder.model import OitItem, Site
 from site_builder.opendata.licence import data_licence
 
@@ -66,12 +66,6 @@ NAVIGATION = (
 )
 
 HOME = Crumb("หน้าแรก", "")
-
-
-def _epoch_date() -> dt.date:
-    """The date a site with no dated content reports: SOURCE_DATE_EPOCH, else 1970-01-01."""
-    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
 
 
 def _trail(*crumbs: Crumb) -> tuple[Crumb, ...]:
@@ -349,7 +343,7 @@ def plan_pages(site: Site) -> list[Page]:
             "feed.xml",
             f"ข่าวประชาสัมพันธ์ {agency}",
             "",
-            inputs={"news": feed_news, "updated": newest or _epoch_date()},
+            inputs={"news": feed_news, "updated": newest or source_date()},
             sources=tuple(sorted(post.source for post in feed_news)),
             in_sitemap=False,
         )

@@ -8,8 +8,9 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from site_builder.load.content_tree import RawContent
+from site_builder.load.markdown_source import MarkdownSource
 from site_builder.load.yaml_source import SourceDocument
-from site_builder.problems import Problem
+from site_builder.problems import Location, Problem
 from site_builder.schema.content import (
     AssessmentFile,
     DisclosureFile,
@@ -18,6 +19,7 @@ from site_builder.schema.content import (
     SiteFile,
 )
 from site_builder.schema.records import ValidRecords, validate_records
+from site_builder.schema.types import first_control_character
 from site_builder.schema.validate import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -71,8 +73,24 @@ def validate_content(raw: RawContent) -> tuple[ValidContent, list[Problem]]:
                 target.append(checked)
     for slug, source in sorted(raw.news.items()):
         checked = _check(source.front_matter, NewsFrontMatter, problems)
-        if checked is not None:
+        body_problem = _body_problem(source)
+        if body_problem is not None:
+            problems.append(body_problem)
+        elif checked is not None:
             content.news.append(NewsSource(slug, checked, source.body))
     content.records, found = validate_records(raw)
     problems += found
     return content, problems
+
+
+def _body_problem(source: MarkdownSource) -> Problem | None:
+    """A control character in a Markdown body, placed at its line and column."""
+    index = first_control_character(source.body)
+    if index is None:
+        return None
+    before = source.body[:index]
+    line = source.body_line + before.count("\n")
+    column = index - (before.rfind("\n") + 1) + 1
+    char = f"U+{ord(source.body[index]):04X}"
+    location = Location(source.front_matter.file, line, column)
+    return Problem(location, "control_character", {"char": char})

@@ -17,6 +17,7 @@ from site_builder.schema.types import (
     Email,
     Link,
     Markdown,
+    PlainText,
     Record,
     WebUrl,
 )
@@ -37,7 +38,7 @@ OitCode = Annotated[
     Field(description="รหัสข้อ OIT ตั้งแต่ O1 ถึง O43 (ตรงกับชื่อไฟล์)", examples=["O23"]),
 ]
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[PlainText, StringConstraints(min_length=1)]
 
 
 class SocialLink(Record):

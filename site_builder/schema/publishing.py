@@ -7,13 +7,13 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from site_builder.schema.types import Record, WebUrl
+from site_builder.schema.types import PlainText, Record, WebUrl
 
 
 class Licence(Record):
     """The licence every published dataset is offered under."""
 
-    name: str = Field(min_length=1, description="ชื่อสัญญาอนุญาตที่แสดงต่อผู้อ่าน")
+    name: PlainText = Field(min_length=1, description="ชื่อสัญญาอนุญาตที่แสดงต่อผู้อ่าน")
     url: WebUrl = Field(description="ที่อยู่เว็บของข้อความสัญญาอนุญาต")
 
 
@@ -44,18 +44,22 @@ REPOSITORY_BACKENDS = frozenset({"github", "gitlab", "gitea", "bitbucket"})
 
 class AdminBackend(Record):
     name: AdminBackendName = Field(description="บริการที่เก็บที่เก็บเนื้อหา (repository)")
-    repo: str | None = Field(default=None, min_length=1, description="ที่เก็บเนื้อหาในรูป ชื่อบัญชี/ชื่อที่เก็บ")
-    branch: str = Field(default="main", min_length=1, description="กิ่ง (branch) ที่หน้าแก้ไขบันทึกลง")
+    repo: PlainText | None = Field(
+        default=None, min_length=1, description="ที่เก็บเนื้อหาในรูป ชื่อบัญชี/ชื่อที่เก็บ"
+    )
+    branch: PlainText = Field(
+        default="main", min_length=1, description="กิ่ง (branch) ที่หน้าแก้ไขบันทึกลง"
+    )
     base_url: WebUrl | None = Field(
         default=None, description="เซิร์ฟเวอร์ OAuth สำหรับเข้าสู่ระบบ github/gitlab ถ้าไม่ใช่ค่าปกติ"
     )
-    auth_endpoint: str | None = Field(
+    auth_endpoint: PlainText | None = Field(
         default=None, min_length=1, description="ตำแหน่งหน้าเข้าสู่ระบบบน base_url เช่น auth"
     )
     auth_type: Literal["pkce", "implicit"] | None = Field(
         default=None, description="วิธีเข้าสู่ระบบ GitLab (pkce ต้องใส่ app_id)"
     )
-    app_id: str | None = Field(
+    app_id: PlainText | None = Field(
         default=None, min_length=1, description="รหัสแอปพลิเคชัน OAuth ของ GitLab"
     )
     api_root: WebUrl | None = Field(
@@ -78,7 +82,7 @@ class AdminSettings(Record):
     backend: AdminBackend | None = Field(
         default=None, description="ที่เก็บเนื้อหาที่หน้าแก้ไขบันทึกลง (ต้องใส่เมื่อ enabled เป็น true)"
     )
-    content_folder: str = Field(
+    content_folder: PlainText = Field(
         default="content",
         min_length=1,
         description="โฟลเดอร์เนื้อหาภายในที่เก็บ",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import PurePosixPath
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -47,8 +49,30 @@ BuddhistYear = Annotated[
     int, Field(ge=2500, le=2700, description="ปี พ.ศ. เช่น 2565 (เลขไทย ๒๕๖๕ ก็ได้)")
 ]
 
+# Never typed on purpose (a vertical tab is how Word pastes a line break) and not allowed
+# in XML: one of them makes the whole Atom feed unreadable. Tab and line breaks are text.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def first_control_character(text: str) -> int | None:
+    """Index of the first control character in `text`, or None."""
+    found = _CONTROL_CHARACTER.search(text)
+    return found.start() if found else None
+
+
+def _visible(value: str) -> str:
+    index = first_control_character(value)
+    if index is not None:
+        char = f"U+{ord(value[index]):04X}"
+        raise PydanticCustomError("control_character", "control character", {"char": char})
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_visible)]
+
 Markdown = Annotated[
     str,
+    AfterValidator(_visible),
     Field(
         description="ข้อความ Markdown: ขึ้นย่อหน้าใหม่ด้วยบรรทัดว่าง, - นำหน้ารายการ, **ตัวหนา**",
         # Tells schema-driven editors (the /admin/ editor, IDEs) to offer a Markdown editor.
@@ -56,9 +80,31 @@ Markdown = Annotated[
     ),
 ]
 
+# Besides controls and spaces: characters that hide or disguise an address (zero-width,
+# bidirectional overrides) and characters that are never valid in one.
+_REFUSED_IN_ADDRESS = frozenset('\\<>"`')
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zs", "Zl", "Zp"})
+
+
+def _odd_character(value: str) -> bool:
+    return any(
+        c in _REFUSED_IN_ADDRESS or unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in value
+    )
+
 
 def _web_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/?#]+[^\s]*$", value):
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number 0-65535
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or not value.startswith(("http://", "https://"))
+        or not parts.hostname
+        or "@" in parts.netloc  # https://www.go.th@evil.example/ goes to evil.example
+        or _odd_character(value)
+    ):
         raise PydanticCustomError("bad_url", "not an http(s) URL", {"found": value})
     return value
 
@@ -72,8 +118,13 @@ WebUrl = Annotated[
 ]
 
 
+_EMAIL = re.compile(
+    r"^[^@:/<>\"'\\(),;?#&=\[\]]+@[^@:/<>\"'\\(),;?#&=\[\]]+\.[^@:/<>\"'\\(),;?#&=\[\]]+$"
+)
+
+
 def _email(value: str) -> str:
-    if not re.match(r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$", value):
+    if not _EMAIL.match(value) or _odd_character(value):
         raise PydanticCustomError("bad_email", "not an e-mail address", {"found": value})
     return value
 
@@ -112,7 +163,7 @@ ContentPath = Annotated[
 class Document(Record):
     """A document: a file in content/ (copied into the site) or an external address."""
 
-    title: str = Field(min_length=1, description="ชื่อเอกสารที่แสดงบนหน้าเว็บ")
+    title: PlainText = Field(min_length=1, description="ชื่อเอกสารที่แสดงบนหน้าเว็บ")
     file: ContentPath | None = Field(
         default=None, description="ไฟล์ใน content/files/ (ใส่ file หรือ url อย่างใดอย่างหนึ่ง)"
     )
@@ -131,5 +182,5 @@ class Document(Record):
 
 
 class Link(Record):
-    title: str = Field(min_length=1, description="ข้อความของลิงก์")
+    title: PlainText = Field(min_length=1, description="ข้อความของลิงก์")
     url: WebUrl

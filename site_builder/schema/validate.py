@@ -155,6 +155,7 @@ _CUSTOM_KEYS = {
     "bad_email",
     "bad_content_path",
     "bad_period",
+    "control_character",
     "bad_item_period",
     "document_needs_one_source",
     # Readiness rules in the checklist frameworks (site_builder/schema/framework.py)

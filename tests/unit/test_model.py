@@ -265,8 +265,8 @@ def test_symlink_leading_out_of_content_is_refused(tmp_path: Path):
 
     assert site is None
     assert [(p.key, p.location.line) for p in problems] == [
-        ("missing_file", 3),
-        ("missing_file", 4),
+        ("file_outside_content", 3),
+        ("file_outside_content", 4),
     ]
 
 
