@@ -14,10 +14,12 @@ the template that contains its site path in quotes ('oit/'), else the page's tem
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from site_builder.load.content_tree import display_path
 from site_builder.problems import Location, Problem, Severity
@@ -30,26 +32,32 @@ _LINK_ATTRIBUTES = frozenset(
     | {("source", "src"), ("video", "src"), ("audio", "src"), ("iframe", "src")}
 )
 _ALWAYS_THERE = frozenset({"", "top"})  # fragments a browser resolves without an id
+# A link from the site's root ("/oit/", "//host/…") or with a scheme ("https:", "mailto:").
+_SAME_FROM_EVERY_PAGE = re.compile(r"/|[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
-class _PageLinks(HTMLParser):
+_SELECTOR = ",".join(
+    ["[id]", "a[name]", *(f"{tag}[{attribute}]" for tag, attribute in sorted(_LINK_ATTRIBUTES))]
+)
+
+
+class _PageLinks:
     """The ids a page defines and the links it contains, in document order."""
 
+    __slots__ = ("ids", "links")
+
     def __init__(self, html: bytes):
-        super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
-        self.feed(html.decode("utf-8"))
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "id" or (tag == "a" and name == "name"):
-                self.ids.add(value)
-            elif (tag, name) in _LINK_ATTRIBUTES:
-                self.links.append(value)
+        for node in LexborHTMLParser(html).css(_SELECTOR):
+            attributes = node.attributes
+            for name, value in attributes.items():
+                if value is None:
+                    continue
+                if name == "id" or (node.tag == "a" and name == "name"):
+                    self.ids.add(value)
+                elif (node.tag, name) in _LINK_ATTRIBUTES:
+                    self.links.append(value)
 
 
 class LinkChecker:
@@ -82,12 +90,15 @@ class LinkChecker:
                 self.pages.append(page)
                 self.parsed[page.output_file] = _PageLinks(html)
         self._texts: dict[Path, str | None] = {}
+        # Verdicts on links that mean the same from every page ("/oit/", full addresses):
+        # the header and footer repeat dozens of them on each of thousands of pages.
+        self._verdicts: dict[str, tuple[str, dict[str, object]] | None] = {}
 
     def problems(self) -> list[Problem]:
         found: dict[tuple[Location, str, str], Problem] = {}
         for page in self.pages:
             for link in self.parsed[page.output_file].links:
-                broken = self._broken(page, link)
+                broken = self._verdict(page, link)
                 if broken is not None:
                     key, fields = broken
                     location = self._where(page, link)
@@ -136,6 +147,14 @@ class LinkChecker:
                 self.linked_files.add(site_path)
                 found = site_path
         return found
+
+    def _verdict(self, page: Page, link: str) -> tuple[str, dict[str, object]] | None:
+        if not _SAME_FROM_EVERY_PAGE.match(link):
+            return self._broken(page, link)  # relative: depends on the page's address
+        if link not in self._verdicts:
+            self._verdicts[link] = self._broken(page, link)
+        verdict = self._verdicts[link]
+        return None if verdict is None else (verdict[0], dict(verdict[1]))
 
     def _broken(self, page: Page, link: str) -> tuple[str, dict[str, object]] | None:
         resolved = self._resolve(page, link)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from site_builder.load.markdown_source import MarkdownSource, split_front_matter
@@ -21,14 +22,23 @@ from site_builder.safe_paths import inside, news_slug
 
 def display_path(path: Path) -> str:
     """How a file is named in messages: relative to the working folder when inside it."""
-    try:
-        return (
-            Path(os.path.relpath(path)).as_posix()
-            if not os.path.relpath(path).startswith("..")
-            else path.as_posix()
-        )
-    except ValueError:  # another drive on Windows
+    if not path.name:  # "." or a drive's root
         return path.as_posix()
+    folder = _folder_shown(os.getcwd(), os.fspath(path.parent))
+    if folder is None:
+        return path.as_posix()
+    return path.name if folder == "." else f"{folder}/{path.name}"
+
+
+@lru_cache(maxsize=4096)
+def _folder_shown(cwd: str, folder: str) -> str | None:
+    """`folder` relative to `cwd`, or None when outside it (thousands of news files share
+    one folder: the path arithmetic is done once for it)."""
+    try:
+        relative = os.path.relpath(folder, cwd)
+    except ValueError:  # another drive on Windows
+        return None
+    return None if relative.startswith("..") else Path(relative).as_posix()
 
 
 @dataclass(slots=True)
@@ -128,16 +138,31 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def _outside(root: Path, path: Path) -> Problem | None:
-    """A problem if a symbolic link makes `path` lead out of the content folder."""
-    if inside(root, path):
-        return None
-    return Problem(Location(display_path(path)), "file_outside_content", {"found": path.name})
+class _Containment:
+    """Whether content files stay inside the content folder once symbolic links are
+    followed. Each folder is resolved once; a file only needs a look at itself."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._folders: dict[Path, bool] = {}
+
+    def problem(self, path: Path) -> Problem | None:
+        """A problem if a symbolic link makes `path` lead out of the content folder."""
+        if os.path.islink(path):
+            within = inside(self.root, path)
+        else:
+            within = self._folders.get(path.parent)
+            if within is None:
+                within = self._folders[path.parent] = inside(self.root, path.parent)
+        if within:
+            return None
+        return Problem(Location(display_path(path)), "file_outside_content", {"found": path.name})
 
 
 def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawContent, list[Problem]]:
     """Load all of content/; every problem found is returned, none stops the others."""
     reader = reader or FileReader()
+    outside = _Containment(root).problem
     raw = RawContent(root)
     problems: list[Problem] = []
     if not root.is_dir():
@@ -148,8 +173,8 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
         ]
 
     site_path = root / "site.yaml"
-    if site_path.is_file() and (outside := _outside(root, site_path)):
-        problems.append(outside)
+    if site_path.is_file() and (outside_problem := outside(site_path)):
+        problems.append(outside_problem)
     elif site_path.is_file():
         raw.site, found = reader.yaml(site_path)
         problems += found
@@ -166,8 +191,8 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
         ("oit", raw.disclosures),
     ):
         for path in _yaml_files(root / folder):
-            if outside := _outside(root, path):
-                problems.append(outside)
+            if outside_problem := outside(path):
+                problems.append(outside_problem)
                 continue
             doc, found = reader.yaml(path)
             problems += found
@@ -175,16 +200,16 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
                 target.append(doc)
 
     organisation_path = root / "organisation.yaml"
-    if organisation_path.is_file() and (outside := _outside(root, organisation_path)):
-        problems.append(outside)
+    if organisation_path.is_file() and (outside_problem := outside(organisation_path)):
+        problems.append(outside_problem)
     elif organisation_path.is_file():
         raw.organisation, found = read_yaml(organisation_path)
         problems += found
     for folder in TABLE_FOLDERS:
         for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else ():
             if path.is_file() and not path.name.startswith((".", "~")):
-                if outside := _outside(root, path):
-                    problems.append(outside)
+                if outside_problem := outside(path):
+                    problems.append(outside_problem)
                     continue
                 table, found = read_table(path, root)
                 problems += found
@@ -208,8 +233,8 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
                 )
                 continue
             first_of[slug.casefold()] = path
-            if outside := _outside(root, path):
-                problems.append(outside)
+            if outside_problem := outside(path):
+                problems.append(outside_problem)
                 continue
             source, found = reader.markdown(path)
             problems += found
