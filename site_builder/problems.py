@@ -74,6 +74,10 @@ class ContentErrors(Exception):
         self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__(f"{len(self.problems)} content problem(s)")
 
+    def __reduce__(self) -> tuple[type[ContentErrors], tuple[list[Problem]]]:
+        # Raised in a render worker, it reaches the building process pickled.
+        return ContentErrors, (self.problems,)
+
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]

@@ -102,6 +102,13 @@ def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
     return source, problems + found
 
 
+def read_again(path: Path) -> tuple[str | None, list[Problem]]:
+    """A content file's decoded text, read again after loading (a news body, when its
+    page is rendered); None and the problems when it can no longer be read."""
+    text, _shown, problems = _read_text(path)
+    return text, problems
+
+
 class FileReader:
     """Reads and parses one content file; the incremental builder swaps in a caching one."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from site_builder.load.yaml_source import SourceDocument, load_yaml_text
@@ -15,6 +16,8 @@ class MarkdownSource:
     front_matter: SourceDocument
     body: str
     body_line: int  # line of the body's first line in the file
+    body_offset: int  # where the body starts in the file's decoded text
+    head_digest: str  # of the text before the body: the body is read again to render it
 
 
 def split_front_matter(text: str, file: str) -> tuple[MarkdownSource | None, list[Problem]]:
@@ -30,5 +33,9 @@ def split_front_matter(text: str, file: str) -> tuple[MarkdownSource | None, lis
     doc, problems = load_yaml_text(yaml_text, file, line_offset=1)
     if doc is None:
         return None, problems
-    body = "".join(lines[index + 1 :])
-    return MarkdownSource(doc, body, index + 2), []
+    head = "".join(lines[: index + 1])
+    return MarkdownSource(doc, text[len(head) :], index + 2, len(head), head_digest(head)), []
+
+
+def head_digest(head: str) -> str:
+    return hashlib.blake2b(head.encode("utf-8"), digest_size=16).hexdigest()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from site_builder.model.attachment import Attachment
 from site_builder.model.dataset import Dataset
 from site_builder.model.records import ItemRecord, Month, Records
-from site_builder.model.richtext import RichText
+from site_builder.model.richtext import RichText, StoredMarkdown
 from site_builder.opendata.ocds import ProcurementPackage
 from site_builder.periods import Period
 from site_builder.schema.content import (
@@ -114,7 +114,7 @@ class NewsPost:
     date: dt.date
     summary: str | None
     image: str | None
-    body: RichText
+    body: RichText | StoredMarkdown
     documents: tuple[Attachment, ...]
     source: str
 

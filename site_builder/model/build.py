@@ -29,7 +29,7 @@ from site_builder.model import (
 from site_builder.model.build_records import build_records, item_records
 from site_builder.model.record_evidence import record_evidence
 from site_builder.model.records import Records
-from site_builder.model.richtext import RichText
+from site_builder.model.richtext import RichText, StoredMarkdown
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
 from site_builder.opendata.contracting import procurement_package
 from site_builder.opendata.registry import collect_datasets
@@ -147,7 +147,12 @@ def build_site(content: ValidContent, root: Path) -> tuple[Site | None, list[Pro
                     image=_image(
                         ctx, item.front_matter.record.image, item.front_matter.source, ("image",)
                     ),
-                    body=RichText(item.body),
+                    body=StoredMarkdown(
+                        item.front_matter.source.file,
+                        item.markdown.body_offset,
+                        item.markdown.body_line,
+                        item.markdown.head_digest,
+                    ),
                     documents=ctx.attachments_of(
                         item.front_matter.record.documents, item.front_matter.source, ("documents",)
                     ),

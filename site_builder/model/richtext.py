@@ -5,10 +5,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import markdown
 import nh3
 from markupsafe import Markup
+
+from site_builder.load.content_tree import read_again
+from site_builder.load.markdown_source import head_digest
+from site_builder.problems import ContentErrors, Location, Problem
+from site_builder.schema.types import control_character_problem
 
 # What Markdown produces, and nothing that can run a script or restyle the page.
 _ALLOWED_TAGS = {
@@ -74,6 +80,46 @@ class RichText:
     """Markdown text; `.html` is the sanitised HTML, safe to insert in a page."""
 
     source: str
+
+    @property
+    def html(self) -> Markup:
+        return Markup(markdown_to_html(self.source))
+
+    def __bool__(self) -> bool:
+        return bool(self.source.strip())
+
+    def __str__(self) -> str:
+        return self.source
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMarkdown:
+    """A news post's body, left in its content file until its page is rendered.
+
+    Loading validated it; rendering reads it again, so a 10,000-post site does not hold
+    every body in memory between the two, and an edit to a body alone leaves the model
+    as it was (the dev server then re-renders only the pages that show it). `head` is a
+    digest of everything before the body (the front matter): if that changed since
+    loading, the body no longer starts at `offset` and the build stops, saying so.
+    """
+
+    file: str
+    offset: int  # where the body starts in the file's decoded text
+    line: int  # the body's first line
+    head: str
+
+    @property
+    def source(self) -> str:
+        text, problems = read_again(Path(self.file))
+        if text is None:
+            raise ContentErrors(problems)
+        if head_digest(text[: self.offset]) != self.head:
+            raise ContentErrors([Problem(Location(self.file), "changed_during_build")])
+        body = text[self.offset :]
+        # Validated when loaded; checked again for a save made since.
+        if (problem := control_character_problem(body, self.file, self.line)) is not None:
+            raise ContentErrors([problem])
+        return body
 
     @property
     def html(self) -> Markup:

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from site_builder.load.content_tree import RawContent
 from site_builder.load.markdown_source import MarkdownSource
 from site_builder.load.yaml_source import SourceDocument
-from site_builder.problems import Location, Problem
+from site_builder.problems import Problem
 from site_builder.schema.content import (
     AssessmentFile,
     DisclosureFile,
@@ -19,7 +19,7 @@ from site_builder.schema.content import (
     SiteFile,
 )
 from site_builder.schema.records import ValidRecords, validate_records
-from site_builder.schema.types import first_control_character
+from site_builder.schema.types import control_character_problem
 from site_builder.schema.validate import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -37,7 +37,7 @@ class Validated(Generic[M]):
 class NewsSource:
     slug: str
     front_matter: Validated[NewsFrontMatter]
-    body: str
+    markdown: MarkdownSource  # the body is rendered from the file (model.richtext.StoredMarkdown)
 
 
 @dataclass(slots=True)
@@ -73,24 +73,13 @@ def validate_content(raw: RawContent) -> tuple[ValidContent, list[Problem]]:
                 target.append(checked)
     for slug, source in sorted(raw.news.items()):
         checked = _check(source.front_matter, NewsFrontMatter, problems)
-        body_problem = _body_problem(source)
+        body_problem = control_character_problem(
+            source.body, source.front_matter.file, source.body_line
+        )
         if body_problem is not None:
             problems.append(body_problem)
         elif checked is not None:
-            content.news.append(NewsSource(slug, checked, source.body))
+            content.news.append(NewsSource(slug, checked, source))
     content.records, found = validate_records(raw)
     problems += found
     return content, problems
-
-
-def _body_problem(source: MarkdownSource) -> Problem | None:
-    """A control character in a Markdown body, placed at its line and column."""
-    index = first_control_character(source.body)
-    if index is None:
-        return None
-    before = source.body[:index]
-    line = source.body_line + before.count("\n")
-    column = index - (before.rfind("\n") + 1) + 1
-    char = f"U+{ord(source.body[index]):04X}"
-    location = Location(source.front_matter.file, line, column)
-    return Problem(location, "control_character", {"char": char})

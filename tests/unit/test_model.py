@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from site_builder.checklist import load_framework
 from site_builder.model.scoring import grade_for, overall_score, tool_scores
 from site_builder.pipeline import load_site
-from site_builder.problems import Location, Problem, Severity
+from site_builder.problems import ContentErrors, Location, Problem, Severity
 from tests.support.content import write_tree
 
 # The seed's ten indicator scores (ITA 2564, องค์การบริหารส่วนตำบลลาดหญ้า).
@@ -344,3 +345,49 @@ def test_news_posts_publish_o7_and_measures_publish_o42_and_o43(tmp_path: Path):
     assert [link.path for link in o43.fed_by] == ["measures/2565/#progress"]
     assert o43.updated == dt.date(2022, 4, 20)
     assert site.news[0].path == "news/meeting/"
+
+
+NEWS_POST = "---\ntitle: ประชุมประชาคม\ndate: 2022-01-24\n---\nเนื้อหา **สำคัญ**\n"
+
+
+def test_news_body_is_read_from_its_file_when_shown(tmp_path: Path):
+    site, problems = site_of(tmp_path, {"news/meeting.md": NEWS_POST})
+    assert problems == []
+    post_file = tmp_path / "content/news/meeting.md"
+    post_file.write_text(NEWS_POST.replace("เนื้อหา", "ข้อความใหม่"), encoding="utf-8")
+
+    # The model holds where the body is, not the body: an edited body is what renders.
+    assert "ข้อความใหม่ <strong>สำคัญ</strong>" in site.news[0].body.html
+
+
+def test_front_matter_changed_after_loading_stops_the_page_naming_the_file(tmp_path: Path):
+    site, _ = site_of(tmp_path, {"news/meeting.md": NEWS_POST})
+    post_file = tmp_path / "content/news/meeting.md"
+    post_file.write_text(NEWS_POST.replace("ประชุมประชาคม", "ประชุม"), encoding="utf-8")
+
+    with pytest.raises(ContentErrors) as stopped:
+        str(site.news[0].body.html)
+    [problem] = stopped.value.problems
+    assert problem.key == "changed_during_build"
+    assert problem.location.file.endswith("news/meeting.md")
+
+
+def test_control_character_saved_after_loading_is_still_refused_at_its_line(tmp_path: Path):
+    site, _ = site_of(tmp_path, {"news/meeting.md": NEWS_POST})
+    post_file = tmp_path / "content/news/meeting.md"
+    post_file.write_text(NEWS_POST + "บรรทัดสอง\x07\n", encoding="utf-8")
+
+    with pytest.raises(ContentErrors) as stopped:
+        str(site.news[0].body.source)
+    [problem] = stopped.value.problems
+    assert (problem.key, problem.location.line, problem.location.column) == (
+        "control_character",
+        6,
+        10,
+    )
+
+
+def test_content_errors_survive_pickling_from_a_render_worker():
+    problem = Problem(Location("content/news/a.md", 3, 1), "changed_during_build")
+    copy = pickle.loads(pickle.dumps(ContentErrors([problem])))
+    assert copy.problems == [problem]
