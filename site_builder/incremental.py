@@ -54,7 +54,7 @@ from site_builder.load.markdown_source import MarkdownSource
 from site_builder.load.yaml_source import SourceDocument
 from site_builder.model import Site
 from site_builder.pipeline import load_site, published_files, site_pages
-from site_builder.problems import Problem, errors_in
+from site_builder.problems import ContentErrors, Problem, errors_in
 from site_builder.readiness import default_as_of
 from site_builder.render.environment import (
     Chrome,
@@ -65,6 +65,7 @@ from site_builder.render.environment import (
     template_problem,
 )
 from site_builder.render.pages import SITE_FILE, Page
+from site_builder.schema.types import control_character_problem
 from site_builder.search import BUNDLE_DIR, index_site
 
 STATE_VERSION = 2
@@ -101,7 +102,7 @@ class FileDigests:
 
     def of(self, path: Path) -> str | None:
         """The digest of `path`, or None when it is not a readable file."""
-        key = self._key(path)
+        key = self.key(path)
         if self.trusting and key in self._known:
             return self._known[key][2]
         try:
@@ -122,9 +123,10 @@ class FileDigests:
     def forget(self, paths: Iterable[Path]) -> None:
         """Hash these again on next use (the watcher saw them change)."""
         for path in paths:
-            self._known.pop(self._key(path), None)
+            self._known.pop(self.key(path), None)
 
-    def _key(self, path: Path) -> str:
+    def key(self, path: Path) -> str:
+        """The file's absolute, normalised path: one name whichever way it was given."""
         return os.path.normpath(os.path.join(self._cwd, path))
 
 
@@ -133,16 +135,23 @@ class CachingReader(FileReader):
 
     def __init__(self, digests: FileDigests) -> None:
         self._digests = digests
-        self._parsed: dict[Path, tuple[str | None, Any, list[Problem]]] = {}
+        # Keyed by absolute path, as the digests: a file is one file however it is named.
+        self._parsed: dict[str, tuple[str | None, Any, list[Problem]]] = {}
 
     def _cached(self, path: Path, parse: Any) -> tuple[Any, list[Problem]]:
         digest = self._digests.of(path)
-        known = self._parsed.get(path)
+        key = self._digests.key(path)
+        known = self._parsed.get(key)
         if known is None or digest is None or known[0] != digest:
             value, problems = parse(path)
             known = (digest, value, problems)
-            self._parsed[path] = known
+            self._parsed[key] = known
         return known[1], list(known[2])
+
+    def last_parsed(self, path: Path) -> Any:
+        """What `path` gave when it was last parsed (None if never, or unreadable)."""
+        known = self._parsed.get(self._digests.key(path))
+        return known[1] if known is not None else None
 
     def yaml(self, path: Path) -> tuple[SourceDocument | None, list[Problem]]:
         return self._cached(path, super().yaml)
@@ -320,6 +329,23 @@ def page_fingerprint(
 
 
 @dataclass(slots=True)
+class _LastRebuild:
+    """What the last full rebuild worked out, for a rebuild that changes news bodies only."""
+
+    site: Site
+    pages: list[Page]
+    chrome: Chrome
+    env: jinja2.Environment
+    as_of: dt.date
+    common: str
+    template_digest: dict[str, str]
+    downloads: dict[str, str]
+    source_digest: dict[str, str | None]
+    pages_of: dict[str, list[Page]]  # content file (absolute path) → pages it is a source of
+    news_files: frozenset[str]  # absolute paths of the news posts
+
+
+@dataclass(slots=True)
 class RebuildReport:
     ok: bool
     problems: list[Problem] = field(default_factory=list)
@@ -365,6 +391,7 @@ class IncrementalBuilder:
         # Output files of the last successful rebuild but the bundle; None before one.
         self._wanted: dict[str, str] | None = None
         self._environment: tuple[tuple[object, ...], jinja2.Environment] | None = None
+        self._last: _LastRebuild | None = None
         if state_file is not None:
             self._load_state(state_file)
 
@@ -417,10 +444,13 @@ class IncrementalBuilder:
         server reloads the browser first); output/ equals a clean build after both.
         """
         started = time.perf_counter()
+        changed = None if changed is None else list(changed)
         self.digests.forget(changed or ())
         self.digests.trusting = changed is not None
         try:
-            report = self._rebuild(started)
+            report = self._rebuild_bodies(changed, started) if changed else None
+            if report is None:
+                report = self._rebuild(started)
         finally:
             self.digests.trusting = False
         if report.ok and search:
@@ -500,6 +530,7 @@ class IncrementalBuilder:
 
     def _rebuild(self, started: float) -> RebuildReport:
         as_of = self.as_of or default_as_of()  # readiness shown on pages depends on the date
+        self._last = None  # until this rebuild succeeds
         site, problems = load_site(self.content, as_of, self.reader)
         if site is None or errors_in(problems):
             return RebuildReport(False, problems, seconds=time.perf_counter() - started)
@@ -561,9 +592,86 @@ class IncrementalBuilder:
             if known is None or known[0] != digest:
                 self._copy(source, relative, digest, report)
         self._wanted = wanted
+        pages_of: dict[str, list[Page]] = {}
+        for page in pages:
+            for source in page.sources:
+                pages_of.setdefault(self.digests.key(Path(source)), []).append(page)
+        self._last = _LastRebuild(
+            site,
+            pages,
+            chrome,
+            env,
+            as_of,
+            common,
+            template_digest,
+            {path: "\2".join(ids) for path, ids in downloads.items()},
+            source_digest,
+            pages_of,
+            frozenset(self.digests.key(Path(post.source)) for post in site.news),
+        )
         # The search bundle stays until update_search replaces it.
         self._remove_unwanted(wanted, report, keep=_BUNDLE)
         self._save_state()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _rebuild_bodies(self, changed: list[Path], started: float) -> RebuildReport | None:
+        """The rebuild when every changed file is a news post whose front matter is as it
+        was: the model and the page plan stay, and only the pages that have one of those
+        files as a source are fingerprinted and, if changed, rendered (a post's body is
+        read from its file when rendered: model.richtext.StoredMarkdown). None when the
+        change is anything else, for the full rebuild to handle."""
+        last = self._last
+        if last is None or last.as_of != (self.as_of or default_as_of()):
+            return None
+        posts = {self.digests.key(path) for path in changed}
+        if not posts <= last.news_files:
+            return None
+        for key in sorted(posts):
+            path = Path(key)
+            before = self.reader.last_parsed(path)
+            after, problems = self.reader.markdown(path)
+            if (
+                problems
+                or before is None
+                or after is None
+                or after.head_digest != before.head_digest
+                or after.front_matter.value != before.front_matter.value
+                or control_character_problem(after.body, after.front_matter.file, after.body_line)
+            ):
+                return None  # the full rebuild re-validates and reports
+        affected: dict[int, Page] = {}
+        for key in posts:
+            for page in last.pages_of.get(key, ()):
+                affected.setdefault(id(page), page)
+                for source in page.sources:
+                    if self.digests.key(Path(source)) == key:
+                        last.source_digest[source] = self.digests.of(Path(key))
+        rendered: dict[str, tuple[str, bytes]] = {}
+        try:
+            for page in affected.values():
+                fingerprint = page_fingerprint(
+                    page,
+                    last.common,
+                    last.template_digest[page.template],
+                    last.source_digest,
+                    {},
+                    last.downloads.get(page.path, ""),
+                )
+                known = self.outputs.get(page.output_file)
+                if known is None or known[0] != fingerprint:
+                    html = render_page(last.env, last.chrome, page)
+                    rendered[page.output_file] = (fingerprint, html)
+        except (jinja2.TemplateError, ContentErrors):
+            return None  # let the full rebuild report it
+        report = RebuildReport(
+            True, [], pages=len(last.pages), rendered=sorted(rendered), site=last.site
+        )
+        for relative, (fingerprint, data) in sorted(rendered.items()):
+            self._put(relative, fingerprint, data, report)
+        # The state file is saved with the search index that follows (update_search):
+        # if it is never saved, the next run finds these pages' fingerprints stale and
+        # renders them again, which costs time, never correctness.
         report.seconds = time.perf_counter() - started
         return report
 

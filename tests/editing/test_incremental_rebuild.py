@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import incremental
 from site_builder.incremental import IncrementalBuilder, TemplateGraph
 from site_builder.pipeline import build
 from tests.support.sites import FIXTURES, TEMPLATES, copy_site, tree, tree_difference
@@ -88,6 +89,58 @@ def test_editing_one_old_news_post_rerenders_only_the_pages_that_show_it(site, t
     assert_same_as_clean_build(site, tmp_path)
 
 
+@pytest.fixture
+def site_loads(site, monkeypatch) -> list[int]:
+    """Counts the times a rebuild loads, validates and models the whole content again."""
+    loads: list[int] = []
+    load_site = incremental.load_site
+
+    def counting(*args, **kwargs):
+        loads.append(1)
+        return load_site(*args, **kwargs)
+
+    monkeypatch.setattr(incremental, "load_site", counting)
+    return loads
+
+
+def test_editing_a_news_body_renders_its_pages_without_loading_the_site_again(
+    site, site_loads, tmp_path
+):
+    post = edit(site.content / "news/2565-10-20-elderly.md", "จัดโดย", "ซึ่งจัดโดย")
+
+    report = site.rebuild([post])
+
+    assert report.ok
+    assert site_loads == []  # the model and page plan of the last rebuild still hold
+    assert "news/2565-10-20-elderly/index.html" in report.written
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_editing_a_news_title_loads_the_site_again(site, site_loads, tmp_path):
+    post = edit(site.content / "news/2565-10-20-elderly.md", "title: ", "title: ด่วน ")
+
+    report = site.rebuild([post])
+
+    assert report.ok
+    assert site_loads == [1]  # lists, feed and readiness may change with a title
+    assert "news/index.html" in report.written
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_control_character_typed_into_a_news_body_is_reported_at_its_line(site, site_loads):
+    post = site.content / "news/2565-10-20-elderly.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text + "ย่อหน้าใหม่\x0b\n", encoding="utf-8")
+
+    report = site.rebuild([post])
+
+    assert not report.ok
+    [problem] = report.problems
+    assert problem.key == "control_character"
+    assert problem.location.line == text.count("\n") + 1
+    assert site_loads == [1]  # the full rebuild validated it and said where
+
+
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
@@ -106,6 +159,10 @@ def _write_bytes(path: Path, data: bytes) -> Path:
 # Each edit returns the file it changed; the site is rebuilt after each one.
 EDITS = [
     ("add a news post", lambda c, t: _write(c / "news/2566-02-01-recruitment.md", NEW_POST)),
+    (
+        "edit a news post's body only",
+        lambda c, t: edit(c / "news/2565-10-20-elderly.md", "จัดโดย", "ซึ่งจัดโดย"),
+    ),
     (
         "edit a news post's title",
         lambda c, t: edit(c / "news/2565-12-01-meeting.md", "ประชุมประชาคมแผนพัฒนา", "ประชุมประชาคม"),
