@@ -341,6 +341,7 @@ class _LastRebuild:
     template_digest: dict[str, str]
     downloads: dict[str, str]
     source_digest: dict[str, str | None]
+    names: dict[str, list[str]]  # content file (absolute path) → how pages name it
     pages_of: dict[str, list[Page]]  # content file (absolute path) → pages it is a source of
     news_files: frozenset[str]  # absolute paths of the news posts
 
@@ -592,10 +593,14 @@ class IncrementalBuilder:
             if known is None or known[0] != digest:
                 self._copy(source, relative, digest, report)
         self._wanted = wanted
+        key_of = {source: self.digests.key(Path(source)) for source in source_digest}
+        names: dict[str, list[str]] = {}
+        for source, key in key_of.items():
+            names.setdefault(key, []).append(source)
         pages_of: dict[str, list[Page]] = {}
         for page in pages:
             for source in page.sources:
-                pages_of.setdefault(self.digests.key(Path(source)), []).append(page)
+                pages_of.setdefault(key_of[source], []).append(page)
         self._last = _LastRebuild(
             site,
             pages,
@@ -606,6 +611,7 @@ class IncrementalBuilder:
             template_digest,
             {path: "\2".join(ids) for path, ids in downloads.items()},
             source_digest,
+            names,
             pages_of,
             frozenset(self.digests.key(Path(post.source)) for post in site.news),
         )
@@ -642,11 +648,10 @@ class IncrementalBuilder:
                 return None  # the full rebuild re-validates and reports
         affected: dict[int, Page] = {}
         for key in posts:
+            for name in last.names.get(key, ()):
+                last.source_digest[name] = self.digests.of(Path(key))
             for page in last.pages_of.get(key, ()):
                 affected.setdefault(id(page), page)
-                for source in page.sources:
-                    if self.digests.key(Path(source)) == key:
-                        last.source_digest[source] = self.digests.of(Path(key))
         rendered: dict[str, tuple[str, bytes]] = {}
         try:
             for page in affected.values():
