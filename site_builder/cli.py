@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import signal
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ import jinja2
 
 from site_builder import scaffold
 from site_builder.build_date import BadSourceDateEpoch, source_date
+from site_builder.cached_build import cached_build
 from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
 from site_builder.devserver.server import LOOPBACK, run_preview
 from site_builder.load.content_tree import display_path
@@ -84,6 +86,10 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     build_verb.add_argument("--quiet", action="store_true", help=text("cli_help_quiet"))
     build_verb.add_argument("--pdf", action="store_true", help=text("cli_help_pdf"))
     build_verb.add_argument("--jobs", type=_positive_int, default=None, help=text("cli_help_jobs"))
+    build_verb.add_argument(
+        "--cache", type=Path, default=Path(".build-cache"), help=text("cli_help_cache")
+    )
+    build_verb.add_argument("--no-cache", action="store_true", help=text("cli_help_no_cache"))
     check_verb = verbs.add_parser("check", parents=[common], help=text("cli_help_check"))
     check_verb.add_argument(
         "--templates", type=Path, default=Path("templates"), help=text("cli_help_templates")
@@ -135,8 +141,23 @@ def _raise_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+# A site's model is hundreds of thousands of small objects that live until the end (one
+# per page, field and source position). With Python's default thresholds the collector
+# runs every 700 allocations and keeps walking them: ~0.5 s of a 10,000-post warm build.
+# Reference cycles are still collected, only less often (peak memory is unchanged).
+GC_THRESHOLDS = (100_000, 50, 50)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    previous = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        gc.set_threshold(*previous)  # main() is also called in-process (tests)
+
+
+def _run(args: list[str]) -> int:
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help")):
         args.insert(0, "build")
     options = _parser(_language(args)).parse_args(args)
@@ -256,14 +277,24 @@ def _build(options: argparse.Namespace) -> int:
     shown_output = options.output.as_posix()
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        report = build(
-            options.content,
-            options.templates,
-            options.output,
-            options.as_of,
-            pdf=options.pdf,
-            jobs=options.jobs,
-        )
+        if options.no_cache or options.pdf:  # PDFs are made by the clean build only
+            report = build(
+                options.content,
+                options.templates,
+                options.output,
+                options.as_of,
+                pdf=options.pdf,
+                jobs=options.jobs,
+            )
+        else:
+            report = cached_build(
+                options.content,
+                options.templates,
+                options.output,
+                options.cache,
+                options.as_of,
+                jobs=options.jobs,
+            )
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)
         print(

@@ -49,8 +49,10 @@ import jinja2
 import jinja2.nodes
 
 import site_builder
+from site_builder.links import check_links
 from site_builder.load.content_tree import FileReader
 from site_builder.load.markdown_source import MarkdownSource
+from site_builder.load.stored import Unreadable, decode_news, encode_news
 from site_builder.load.yaml_source import SourceDocument
 from site_builder.model import Site
 from site_builder.pipeline import load_site, published_files, site_pages
@@ -67,8 +69,9 @@ from site_builder.render.environment import (
 from site_builder.render.pages import SITE_FILE, Page
 from site_builder.schema.types import control_character_problem
 from site_builder.search import BUNDLE_DIR, index_site
+from site_builder.write import signals_deferred
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 _BUNDLE = f"{BUNDLE_DIR}/"  # the search bundle's files in output/
 
 
@@ -99,16 +102,25 @@ class FileDigests:
         # While set, files not forgotten are taken as unchanged without a stat: the
         # caller (the dev server's watcher) has named every file that changed.
         self.trusting = False
+        self.changes = 0  # digests computed or forgotten: the saved state is out of date
+        # Files already looked at in this rebuild: a rebuild takes files as they were when
+        # it first looked (one stat each, however many pages a file is a source of).
+        self._looked_at: set[str] = set()
+
+    def new_rebuild(self) -> None:
+        self._looked_at.clear()
 
     def of(self, path: Path) -> str | None:
         """The digest of `path`, or None when it is not a readable file."""
         key = self.key(path)
-        if self.trusting and key in self._known:
+        if (self.trusting or key in self._looked_at) and key in self._known:
             return self._known[key][2]
+        self._looked_at.add(key)
         try:
             stat = os.stat(key)
         except OSError:
-            self._known.pop(key, None)
+            if self._known.pop(key, None) is not None:
+                self.changes += 1
             return None
         known = self._known.get(key)
         if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
@@ -118,12 +130,23 @@ class FileDigests:
         except OSError:
             return None
         self._known[key] = (stat.st_size, stat.st_mtime_ns, digest)
+        self.changes += 1
         return digest
+
+    def saved(self) -> dict[str, list[Any]]:
+        return {key: list(known) for key, known in sorted(self._known.items())}
+
+    def restore(self, saved: Iterable[tuple[str, Any]]) -> None:
+        """Digests saved by an earlier run; each is used only while its file's size and
+        modification time are still the ones it was computed for."""
+        for key, (size, mtime_ns, digest) in saved:
+            self._known[key] = (int(size), int(mtime_ns), str(digest))
 
     def forget(self, paths: Iterable[Path]) -> None:
         """Hash these again on next use (the watcher saw them change)."""
         for path in paths:
             self._known.pop(self.key(path), None)
+            self.changes += 1
 
     def key(self, path: Path) -> str:
         """The file's absolute, normalised path: one name whichever way it was given."""
@@ -137,6 +160,7 @@ class CachingReader(FileReader):
         self._digests = digests
         # Keyed by absolute path, as the digests: a file is one file however it is named.
         self._parsed: dict[str, tuple[str | None, Any, list[Problem]]] = {}
+        self.changes = 0  # news files parsed: the saved state is out of date
 
     def _cached(self, path: Path, parse: Any) -> tuple[Any, list[Problem]]:
         digest = self._digests.of(path)
@@ -146,7 +170,31 @@ class CachingReader(FileReader):
             value, problems = parse(path)
             known = (digest, value, problems)
             self._parsed[key] = known
+            self.changes += isinstance(value, MarkdownSource)  # what `saved` keeps
         return known[1], list(known[2])
+
+    def saved(self) -> dict[str, list[Any]]:
+        """The news files parsed without a problem, for the next run (load/stored.py)."""
+        saved = {}
+        for key, (digest, value, problems) in sorted(self._parsed.items()):
+            if (
+                isinstance(value, MarkdownSource)
+                and digest is not None
+                and not problems
+                and not control_character_problem(value.body, value.front_matter.file, 1)
+            ):
+                try:
+                    saved[key] = [digest, encode_news(value)]
+                except Unreadable:
+                    continue
+        return saved
+
+    def restore(self, saved: Iterable[tuple[str, Any]]) -> None:
+        for key, (digest, entry) in saved:
+            try:
+                self._parsed[key] = (str(digest), decode_news(entry), [])
+            except Unreadable:
+                continue
 
     def last_parsed(self, path: Path) -> Any:
         """What `path` gave when it was last parsed (None if never, or unreadable)."""
@@ -355,8 +403,19 @@ class RebuildReport:
     written: list[str] = field(default_factory=list)  # output files whose bytes changed
     deleted: list[str] = field(default_factory=list)
     searched: bool = False  # the search bundle was made again
+    too_many: bool = False  # more pages to render than `max_rendered`: nothing was done
     seconds: float = 0.0
     site: Site | None = None  # the site built, when `ok`
+
+
+def _files_under(folder: Path) -> list[str]:
+    """Every file under `folder`, as a relative POSIX path (os.walk: no Path per file)."""
+    found = []
+    for root, _dirs, files in os.walk(folder):
+        relative_root = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if relative_root == "." else relative_root + "/"
+        found += [prefix + name for name in files]
+    return found
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -377,8 +436,16 @@ class IncrementalBuilder:
         output: Path,
         state_file: Path | None = None,
         as_of: dt.date | None = None,
+        *,
+        check_links: bool = False,
+        max_rendered: int | None = None,
     ) -> None:
+        """`check_links`: check every page's links before writing, as a clean build does
+        (the dev server shows pages at once instead). `max_rendered`: give up, without
+        writing anything, when more pages than this need rendering (`too_many`)."""
         self.content = content
+        self.check_links = check_links
+        self.max_rendered = max_rendered
         self.as_of = as_of  # the date readiness is judged at; None: each rebuild's today
         self.templates = templates
         self.output = output
@@ -389,10 +456,14 @@ class IncrementalBuilder:
         # output file → (page fingerprint or copied file's digest, digest of the written bytes)
         self.outputs: dict[str, tuple[str, str]] = {}
         self._swept = False  # files not made by this builder removed from output/ yet
+        self._found: list[str] | None = None  # the files output/ had before the first rebuild
         # Output files of the last successful rebuild but the bundle; None before one.
         self._wanted: dict[str, str] | None = None
         self._environment: tuple[tuple[object, ...], jinja2.Environment] | None = None
         self._last: _LastRebuild | None = None
+        # What the state file holds, to save it only when that changed.
+        self._saved_outputs: dict[str, tuple[str, str]] | None = None
+        self._saved_counts = (0, 0)
         if state_file is not None:
             self._load_state(state_file)
 
@@ -412,26 +483,53 @@ class IncrementalBuilder:
             return
         if not isinstance(state, dict) or state.get("key") != self._state_key():
             return
-        for relative, (fingerprint, written, size, mtime_ns) in state["outputs"].items():
-            try:
-                stat = (self.output / relative).stat()
-            except OSError:
-                continue
-            if (stat.st_size, stat.st_mtime_ns) == (size, mtime_ns):  # untouched since
+        try:
+            outputs = state["outputs"].items()
+            files = state["files"].items()
+            news = state["news"].items()
+            for relative, (fingerprint, written, size, mtime_ns) in outputs:
+                target = self.output / relative
+                try:
+                    stat = target.stat()
+                    if stat.st_size != size:
+                        continue
+                    # Same size, other time: restored from a CI cache, or edited by hand.
+                    if (
+                        stat.st_mtime_ns != mtime_ns
+                        and digest_bytes(target.read_bytes()) != written
+                    ):
+                        continue
+                except OSError:
+                    continue
                 self.outputs[relative] = (fingerprint, written)
+            self.digests.restore(files)
+            self.reader.restore(news)
+        except (AttributeError, KeyError, TypeError, ValueError):  # not a state we wrote
+            self.outputs.clear()
+            return
+        self._saved_outputs = dict(self.outputs)
+        self._saved_counts = (self.digests.changes, self.reader.changes)
 
     def _save_state(self) -> None:
         if self.state_file is None:
             return
+        saved = (self.digests.changes, self.reader.changes)
+        if self.outputs == self._saved_outputs and saved == self._saved_counts:
+            return  # the file on disk already says all this (a warm build that did nothing)
         outputs = {}
         for relative, (fingerprint, written) in sorted(self.outputs.items()):
             stat = (self.output / relative).stat()
             outputs[relative] = [fingerprint, written, stat.st_size, stat.st_mtime_ns]
+        state = {
+            "key": self._state_key(),
+            "outputs": outputs,
+            "files": self.digests.saved(),
+            "news": self.reader.saved(),
+        }
         self.state_file.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(
-            self.state_file,
-            json.dumps({"key": self._state_key(), "outputs": outputs}).encode("utf-8"),
-        )
+        _write_atomically(self.state_file, json.dumps(state, ensure_ascii=False).encode("utf-8"))
+        self._saved_outputs = dict(self.outputs)
+        self._saved_counts = saved
 
     # -- one rebuild ---------------------------------------------------------------
     def rebuild(
@@ -446,6 +544,7 @@ class IncrementalBuilder:
         """
         started = time.perf_counter()
         changed = None if changed is None else list(changed)
+        self.digests.new_rebuild()
         self.digests.forget(changed or ())
         self.digests.trusting = changed is not None
         try:
@@ -484,6 +583,11 @@ class IncrementalBuilder:
             shutil.rmtree(scratch, ignore_errors=True)
 
     @property
+    def wanted(self) -> frozenset[str]:
+        """The site's files as of the last successful rebuild (the search bundle's aside)."""
+        return frozenset(self._wanted or ())
+
+    @property
     def built(self) -> bool:
         """A rebuild succeeded: output/ holds a site to index (nothing is indexed, nor
         removed, before — a content error at the start leaves output/ as it was)."""
@@ -516,26 +620,22 @@ class IncrementalBuilder:
         if self._wanted is None:
             raise RuntimeError("install_search before a successful rebuild")
         bundle = []
-        for path in sorted(scratch.rglob("*")):
-            if path.is_file():
-                relative = _BUNDLE + path.relative_to(scratch).as_posix()
-                self._put(relative, key, path.read_bytes(), report)
-                bundle.append(relative)
-        report.searched = True
-        self._remove_unwanted({**self._wanted, **dict.fromkeys(bundle, key)}, report)
+        with signals_deferred():  # the old bundle or the new one, never a mix
+            for path in sorted(scratch.rglob("*")):
+                if path.is_file():
+                    relative = _BUNDLE + path.relative_to(scratch).as_posix()
+                    self._put(relative, key, path.read_bytes(), report)
+                    bundle.append(relative)
+            report.searched = True
+            self._remove_unwanted({**self._wanted, **dict.fromkeys(bundle, key)}, report)
         self._save_state()
         return report
 
     def _bundle(self) -> dict[str, tuple[str, str]]:
         return {r: v for r, v in self.outputs.items() if r.startswith(_BUNDLE)}
 
-    def _rebuild(self, started: float) -> RebuildReport:
-        as_of = self.as_of or default_as_of()  # readiness shown on pages depends on the date
-        self._last = None  # until this rebuild succeeds
-        site, problems = load_site(self.content, as_of, self.reader)
-        if site is None or errors_in(problems):
-            return RebuildReport(False, problems, seconds=time.perf_counter() - started)
-
+    def _plan(self, site: Site, as_of: dt.date) -> _LastRebuild:
+        """Every page of `site` and what its fingerprint is made of."""
         chrome = make_chrome(site)
         pages = site_pages(site)
         site_digest = self.digests.of(self.content / SITE_FILE)
@@ -552,47 +652,6 @@ class IncrementalBuilder:
             for source in page.sources:
                 if source not in source_digest:
                     source_digest[source] = self.digests.of(Path(source))
-        template_digest = {name: self.graph.digest(name) for name in {p.template for p in pages}}
-
-        rendered: dict[str, tuple[str, bytes]] = {}
-        wanted: dict[str, str] = {}
-        env = self._env(chrome, site_digest)
-        shown: dict[int, str] = {}
-        try:
-            for page in pages:
-                fingerprint = page_fingerprint(
-                    page,
-                    common,
-                    template_digest[page.template],
-                    source_digest,
-                    shown,
-                    "\2".join(downloads.get(page.path, ())),
-                )
-                wanted[page.output_file] = fingerprint
-                known = self.outputs.get(page.output_file)
-                if known is None or known[0] != fingerprint:
-                    rendered[page.output_file] = (fingerprint, render_page(env, chrome, page))
-        except jinja2.TemplateError as failure:
-            problems.append(template_problem(failure, self.templates))
-            return RebuildReport(False, problems, seconds=time.perf_counter() - started)
-
-        report = RebuildReport(
-            True, problems, pages=len(pages), rendered=sorted(rendered), site=site
-        )
-        for relative, (fingerprint, data) in sorted(rendered.items()):
-            self._put(relative, fingerprint, data, report)
-        generated, copies = published_files(site, pages, self.content, self.templates)
-        for relative, data in generated:  # small files: made every time, written if changed
-            digest = digest_bytes(data)
-            wanted[relative] = digest
-            self._put(relative, digest, data, report)
-        for source, relative in copies:
-            digest = self.digests.of(source) or ""
-            wanted[relative] = digest
-            known = self.outputs.get(relative)
-            if known is None or known[0] != digest:
-                self._copy(source, relative, digest, report)
-        self._wanted = wanted
         key_of = {source: self.digests.key(Path(source)) for source in source_digest}
         names: dict[str, list[str]] = {}
         for source, key in key_of.items():
@@ -601,25 +660,147 @@ class IncrementalBuilder:
         for page in pages:
             for source in page.sources:
                 pages_of.setdefault(key_of[source], []).append(page)
-        self._last = _LastRebuild(
+        return _LastRebuild(
             site,
             pages,
             chrome,
-            env,
+            self._env(chrome, site_digest),
             as_of,
             common,
-            template_digest,
+            {name: self.graph.digest(name) for name in {page.template for page in pages}},
             {path: "\2".join(ids) for path, ids in downloads.items()},
             source_digest,
             names,
             pages_of,
             frozenset(self.digests.key(Path(post.source)) for post in site.news),
         )
-        # The search bundle stays until update_search replaces it.
-        self._remove_unwanted(wanted, report, keep=_BUNDLE)
+
+    def _fingerprints(self, plan: _LastRebuild) -> dict[str, str]:
+        """Output file → fingerprint, for every page of the plan."""
+        shown: dict[int, str] = {}
+        return {
+            page.output_file: page_fingerprint(
+                page,
+                plan.common,
+                plan.template_digest[page.template],
+                plan.source_digest,
+                shown,
+                plan.downloads.get(page.path, ""),
+            )
+            for page in plan.pages
+        }
+
+    def _rebuild(self, started: float) -> RebuildReport:
+        as_of = self.as_of or default_as_of()  # readiness shown on pages depends on the date
+        self._last = None  # until this rebuild succeeds
+        site, problems = load_site(self.content, as_of, self.reader)
+        if site is None or errors_in(problems):
+            return RebuildReport(False, problems, seconds=time.perf_counter() - started)
+        plan = self._plan(site, as_of)
+        wanted = self._fingerprints(plan)
+        stale = [
+            p
+            for p in plan.pages
+            if self.outputs.get(p.output_file, ("",))[0] != wanted[p.output_file]
+        ]
+        if self.max_rendered is not None and len(stale) > self.max_rendered:
+            # Cheaper as a clean build over every core: see cached_build.py.
+            return RebuildReport(False, problems, too_many=True, site=site)
+        rendered: dict[str, tuple[str, bytes]] = {}
+        try:
+            for page in stale:
+                html = render_page(plan.env, plan.chrome, page)
+                rendered[page.output_file] = (wanted[page.output_file], html)
+        except jinja2.TemplateError as failure:
+            problems.append(template_problem(failure, self.templates))
+            return RebuildReport(False, problems, seconds=time.perf_counter() - started)
+        except ContentErrors as failure:  # a news file changed while it was being read
+            problems += failure.problems
+            return RebuildReport(False, problems, seconds=time.perf_counter() - started)
+
+        generated, copies = published_files(site, plan.pages, self.content, self.templates)
+        wanted.update((relative, digest_bytes(data)) for relative, data in generated)
+        wanted.update((relative, self.digests.of(source) or "") for source, relative in copies)
+        if self.check_links and (rendered or wanted.keys() != self._built_before()):
+            broken, linked = self._check_links(plan, rendered, wanted)
+            problems += broken
+            if errors_in(problems):
+                return RebuildReport(False, problems, seconds=time.perf_counter() - started)
+            copies += [(self.content / path, path) for path in linked]
+            wanted.update((path, self.digests.of(self.content / path) or "") for path in linked)
+
+        report = RebuildReport(
+            True, problems, pages=len(plan.pages), rendered=sorted(rendered), site=site
+        )
+        # Written with interrupts held, so that Ctrl-C leaves the old site or the new one.
+        with signals_deferred():
+            for relative, (fingerprint, data) in sorted(rendered.items()):
+                self._put(relative, fingerprint, data, report)
+            for relative, data in generated:  # small files: made every time, written if changed
+                self._put(relative, wanted[relative], data, report)
+            for source, relative in copies:
+                known = self.outputs.get(relative)
+                if known is None or known[0] != wanted[relative]:
+                    self._copy(source, relative, wanted[relative], report)
+            self._wanted = wanted
+            # The search bundle stays until update_search replaces it.
+            self._remove_unwanted(wanted, report, keep=_BUNDLE)
+        self._last = plan
         self._save_state()
         report.seconds = time.perf_counter() - started
         return report
+
+    def _built_before(self) -> set[str]:
+        """The output files of the last build (the search bundle's aside)."""
+        if self._wanted is not None:
+            return set(self._wanted)
+        return {relative for relative in self.outputs if not relative.startswith(_BUNDLE)}
+
+    def _check_links(
+        self,
+        plan: _LastRebuild,
+        rendered: Mapping[str, tuple[str, bytes]],
+        wanted: Mapping[str, str],
+    ) -> tuple[list[Problem], list[str]]:
+        """Every page's links, the pages just rendered from memory, the others from output/."""
+        html = (
+            (
+                page,
+                rendered[page.output_file][1]
+                if page.output_file in rendered
+                else (self.output / page.output_file).read_bytes(),
+            )
+            for page in plan.pages
+            if page.output_file.endswith(".html")
+        )
+        base_url = plan.site.settings.base_url
+        return check_links(html, wanted, base_url, self.templates, self.content)
+
+    def adopt(self, site: Site) -> None:
+        """Take output/ as a clean build of `site` has just written it: record what each
+        file was made from, so the next build starts warm (see cached_build.py)."""
+        as_of = self.as_of or default_as_of()
+        plan = self._plan(site, as_of)
+        wanted = self._fingerprints(plan)
+        generated, copies = published_files(site, plan.pages, self.content, self.templates)
+        wanted.update((relative, digest_bytes(data)) for relative, data in generated)
+        wanted.update((relative, self.digests.of(source) or "") for source, relative in copies)
+        self.outputs.clear()
+        for path in sorted(self.output.rglob("*")):
+            if not path.is_file():
+                continue
+            relative = path.relative_to(self.output).as_posix()
+            written = digest_bytes(path.read_bytes())
+            if relative not in wanted and not relative.startswith(_BUNDLE):
+                wanted[relative] = written  # a file only a link reaches (content/files/…)
+            self.outputs[relative] = (wanted.get(relative, ""), written)
+        self._wanted = wanted
+        key = self.search_key()
+        for relative, (_, written) in self._bundle().items():
+            self.outputs[relative] = (key, written)
+        self._swept = True
+        self._last = plan
+        self._save_state()
 
     def _rebuild_bodies(self, changed: list[Path], started: float) -> RebuildReport | None:
         """The rebuild when every changed file is a news post whose front matter is as it
@@ -720,12 +901,11 @@ class IncrementalBuilder:
         """Delete output files not wanted; files under `keep` stay for now."""
         gone = [relative for relative in self.outputs if relative not in wanted]
         if not self._swept:  # the first time, also what an earlier run left behind
-            if self.output.is_dir():
-                gone += [
-                    path.relative_to(self.output).as_posix()
-                    for path in self.output.rglob("*")
-                    if path.is_file() and path.relative_to(self.output).as_posix() not in wanted
-                ]
+            if self._found is None:  # listed once: the bundle's turn comes after the pages'
+                self._found = _files_under(self.output)
+            gone += [relative for relative in self._found if relative not in wanted]
+            # Left for the next sweep: the files kept now, unless it finds them wanted.
+            self._found = [r for r in self._found if keep is not None and r.startswith(keep)]
             self._swept = keep is None
         for relative in sorted({g for g in gone if keep is None or not g.startswith(keep)}):
             self.outputs.pop(relative, None)

@@ -43,6 +43,7 @@ class BuildReport:
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # site paths of the rendered pages
+    site: Site | None = None  # the site built
 
 
 def load_site(
@@ -151,6 +152,7 @@ def build(
     *,
     pdf: bool = False,
     jobs: int | None = None,
+    reader: FileReader | None = None,
 ) -> BuildReport:
     """Build the site into `output`; raises ContentErrors (output untouched) on any error.
 
@@ -160,10 +162,11 @@ def build(
     Pages are rendered by `jobs` processes (default: every core; see render/batch.py)
     straight into the staging folder; the other files follow, then the link check (a
     broken link raises ContentErrors and nothing goes live), the PDFs, and the search
-    index last, from the finished site, before it goes live.
+    index last, from the finished site, before it goes live. `reader` parses each content
+    file (the build cache's keeps what it parsed: cached_build.py).
     """
     started = time.perf_counter()
-    site, problems = load_site(content, as_of)
+    site, problems = load_site(content, as_of, reader)
     if site is None:
         raise ContentErrors(problems)
     pages = site_pages(site)
@@ -222,4 +225,5 @@ def build(
         seconds=time.perf_counter() - started,
         problems=problems,
         written=written,
+        site=site,
     )

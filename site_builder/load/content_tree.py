@@ -226,7 +226,9 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
     news_dir = root / "news"
     if news_dir.is_dir():
         first_of: dict[str, Path] = {}  # casefolded slug → file, to catch names that collide
-        for path in sorted(news_dir.glob("*.md")):
+        # By name, as strings: sorting 10,000 Path objects costs a tenth of a second.
+        names = sorted(n for n in os.listdir(news_dir) if n.endswith(".md") and n[0] != ".")
+        for path in (news_dir / name for name in names):
             slug = news_slug(path.stem)
             if slug is None:
                 problems.append(
