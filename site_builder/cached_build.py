@@ -43,6 +43,7 @@ def cached_build(
     as_of: dt.date | None = None,
     *,
     jobs: int | None = None,
+    search: bool = True,
 ) -> BuildReport:
     """Build the site into `output`, using and updating the cache in folder `cache`;
     raises ContentErrors (output untouched) on any error, as `pipeline.build` does."""
@@ -56,7 +57,9 @@ def cached_build(
         max_rendered=MAX_INCREMENTAL_PAGES,
     )
     if builder.outputs:  # a cache that matches these folders and this generator
-        report = builder.rebuild()
+        report = builder.rebuild(search=search)
+        if report.ok and not search:
+            builder.remove_search(report)
         if report.ok:
             return BuildReport(
                 pages=sum(relative.endswith(".html") for relative in builder.wanted),
@@ -69,7 +72,9 @@ def cached_build(
             )
         if not report.too_many:
             raise ContentErrors(report.problems)
-    built = build(content, templates, output, builder.as_of, jobs=jobs, reader=builder.reader)
+    built = build(
+        content, templates, output, builder.as_of, jobs=jobs, reader=builder.reader, search=search
+    )
     assert built.site is not None
     builder.adopt(built.site)
     return built

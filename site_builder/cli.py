@@ -90,6 +90,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         "--cache", type=Path, default=Path(".build-cache"), help=text("cli_help_cache")
     )
     build_verb.add_argument("--no-cache", action="store_true", help=text("cli_help_no_cache"))
+    build_verb.add_argument("--no-search", action="store_true", help=text("cli_help_no_search"))
     check_verb = verbs.add_parser("check", parents=[common], help=text("cli_help_check"))
     check_verb.add_argument(
         "--templates", type=Path, default=Path("templates"), help=text("cli_help_templates")
@@ -285,6 +286,7 @@ def _build(options: argparse.Namespace) -> int:
                 options.as_of,
                 pdf=options.pdf,
                 jobs=options.jobs,
+                search=not options.no_search,
             )
         else:
             report = cached_build(
@@ -294,6 +296,7 @@ def _build(options: argparse.Namespace) -> int:
                 options.cache,
                 options.as_of,
                 jobs=options.jobs,
+                search=not options.no_search,
             )
     except ContentErrors as failure:
         _print_problems(failure.problems, lang)

@@ -582,6 +582,13 @@ class IncrementalBuilder:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
+    def remove_search(self, report: RebuildReport) -> None:
+        """Delete the search bundle (a build without a search index has none)."""
+        if self._wanted is not None:
+            with signals_deferred():
+                self._remove_unwanted(self._wanted, report)
+            self._save_state()
+
     @property
     def wanted(self) -> frozenset[str]:
         """The site's files as of the last successful rebuild (the search bundle's aside)."""

@@ -153,6 +153,7 @@ def build(
     pdf: bool = False,
     jobs: int | None = None,
     reader: FileReader | None = None,
+    search: bool = True,
 ) -> BuildReport:
     """Build the site into `output`; raises ContentErrors (output untouched) on any error.
 
@@ -163,7 +164,8 @@ def build(
     straight into the staging folder; the other files follow, then the link check (a
     broken link raises ContentErrors and nothing goes live), the PDFs, and the search
     index last, from the finished site, before it goes live. `reader` parses each content
-    file (the build cache's keeps what it parsed: cached_build.py).
+    file (the build cache's keeps what it parsed: cached_build.py). `search`: False leaves
+    the search index out (a preview; the search page then finds nothing).
     """
     started = time.perf_counter()
     site, problems = load_site(content, as_of, reader)
@@ -215,7 +217,8 @@ def build(
                 for relative, data in pdfs:
                     put_file(staging, previous, relative, data)
                 generated += pdfs
-            index_site(staging)
+            if search:
+                index_site(staging)
     except jinja2.TemplateError as failure:
         raise ContentErrors([template_problem(failure, templates)]) from None
     return BuildReport(

@@ -181,3 +181,17 @@ def test_site_and_cache_restored_with_new_file_times_stay_warm(site, renders, cl
 
     assert renders == clean_renders == []
     assert_same_as_clean_build(site)
+
+
+def test_build_without_search_index_has_no_bundle_warm_or_clean(site):
+    assert (site / "output/pagefind/pagefind.js").is_file()
+
+    assert run_build("--no-search") == 0  # warm: the cache matches
+
+    assert not (site / "output/pagefind").exists()
+    clean = site / "clean"
+    assert main(["build", "--quiet", "--no-cache", "--no-search", "--as-of", AS_OF,
+                 "--output", str(clean)]) == 0  # fmt: skip
+    assert tree_difference(site / "output", clean) == []
+    assert run_build() == 0  # and the next build with search makes the index again
+    assert (site / "output/pagefind/pagefind.js").is_file()
