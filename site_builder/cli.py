@@ -22,6 +22,7 @@ from site_builder.build_date import BadSourceDateEpoch, source_date
 from site_builder.cached_build import cached_build
 from site_builder.cli_publishing import PUBLISHING_VERBS, add_publishing_verbs
 from site_builder.devserver.server import LOOPBACK, run_preview
+from site_builder.incremental import InterruptedBeforeSearch
 from site_builder.load.content_tree import display_path
 from site_builder.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from site_builder.pipeline import build, check_site, load_site
@@ -308,6 +309,9 @@ def _build(options: argparse.Namespace) -> int:
     except PdfUnavailable as missing:
         print(message(lang, "pdf_unavailable", problem=missing), file=sys.stderr)
         return EXIT_ERRORS
+    except InterruptedBeforeSearch:
+        print(message(lang, "cli_interrupted_before_search", output=shown_output), file=sys.stderr)
+        return EXIT_INTERRUPTED
     except InterruptedAfterSwap:
         print(message(lang, "cli_interrupted_after_swap", output=shown_output), file=sys.stderr)
         return EXIT_INTERRUPTED

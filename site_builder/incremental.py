@@ -69,7 +69,7 @@ from site_builder.render.environment import (
 from site_builder.render.pages import SITE_FILE, Page
 from site_builder.schema.types import control_character_problem
 from site_builder.search import BUNDLE_DIR, index_site
-from site_builder.write import signals_deferred
+from site_builder.write import InterruptedAfterSwap, going_live
 
 STATE_VERSION = 3
 _BUNDLE = f"{BUNDLE_DIR}/"  # the search bundle's files in output/
@@ -376,6 +376,11 @@ def page_fingerprint(
     return h.hexdigest()
 
 
+class InterruptedBeforeSearch(InterruptedAfterSwap):
+    """SIGINT or SIGTERM arrived while pages were written: they are all in place, and the
+    search index is still the previous build's (the next build makes it again)."""
+
+
 @dataclass(slots=True)
 class _LastRebuild:
     """What the last full rebuild worked out, for a rebuild that changes news bodies only."""
@@ -551,6 +556,10 @@ class IncrementalBuilder:
             report = self._rebuild_bodies(changed, started) if changed else None
             if report is None:
                 report = self._rebuild(started)
+        except InterruptedAfterSwap:
+            if search and self._wanted is not None and not self.search_current(self.search_key()):
+                raise InterruptedBeforeSearch from None
+            raise
         finally:
             self.digests.trusting = False
         if report.ok and search:
@@ -585,7 +594,7 @@ class IncrementalBuilder:
     def remove_search(self, report: RebuildReport) -> None:
         """Delete the search bundle (a build without a search index has none)."""
         if self._wanted is not None:
-            with signals_deferred():
+            with going_live():
                 self._remove_unwanted(self._wanted, report)
             self._save_state()
 
@@ -627,7 +636,7 @@ class IncrementalBuilder:
         if self._wanted is None:
             raise RuntimeError("install_search before a successful rebuild")
         bundle = []
-        with signals_deferred():  # the old bundle or the new one, never a mix
+        with going_live():  # the old bundle or the new one, never a mix
             for path in sorted(scratch.rglob("*")):
                 if path.is_file():
                     relative = _BUNDLE + path.relative_to(scratch).as_posix()
@@ -740,7 +749,7 @@ class IncrementalBuilder:
             True, problems, pages=len(plan.pages), rendered=sorted(rendered), site=site
         )
         # Written with interrupts held, so that Ctrl-C leaves the old site or the new one.
-        with signals_deferred():
+        with going_live():
             for relative, (fingerprint, data) in sorted(rendered.items()):
                 self._put(relative, fingerprint, data, report)
             for relative, data in generated:  # small files: made every time, written if changed

@@ -61,6 +61,16 @@ def signals_deferred() -> Iterator[None]:
         signal.raise_signal(arrived[0])
 
 
+@contextmanager
+def going_live() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM while changes to a live site are written; one that arrived
+    raises InterruptedAfterSwap once they all are (the site is then the new one)."""
+    with _signals_held() as arrived:
+        yield
+    if arrived:
+        raise InterruptedAfterSwap
+
+
 def write_site(
     output: Path,
     pages: Iterable[tuple[str, bytes]],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,27 @@ def test_build_without_search_index_has_no_bundle_warm_or_clean(site):
     assert tree_difference(site / "output", clean) == []
     assert run_build() == 0  # and the next build with search makes the index again
     assert (site / "output/pagefind/pagefind.js").is_file()
+
+
+def test_interrupt_while_a_warm_build_writes_finishes_the_writes_first(site, monkeypatch, capsys):
+    post = site / "content/news/2565-10-20-elderly.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("จัดโดย", "ซึ่งจัดโดย"), "utf-8")
+    put = incremental.IncrementalBuilder._put
+
+    def interrupted_put(self, *args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the first file is written
+        monkeypatch.setattr(incremental.IncrementalBuilder, "_put", put)
+        return put(self, *args, **kwargs)
+
+    monkeypatch.setattr(incremental.IncrementalBuilder, "_put", interrupted_put)
+
+    assert run_build("--lang", "en") == 130
+
+    assert "the pages in output are the new ones" in capsys.readouterr().err
+    clean = site / "clean"
+    build(site / "content", site / "templates", clean, dt.date.fromisoformat(AS_OF))
+    pages = tree_difference(site / "output", clean)
+    # Every page of the edit went live, none half-way; only the search index is behind.
+    assert pages and all(name.startswith("pagefind/") for name in pages)
+    assert run_build() == 0  # and the next build brings it up to date
+    assert_same_as_clean_build(site)
