@@ -10,6 +10,8 @@ A page's *fingerprint* is a digest of everything its bytes depend on:
   complaint channels of O30 in the footer; and the date O1–O43 readiness is judged at;
 - the content files listed in `page.sources`, by the digest of their bytes (for an O
   item, also the record tables and photos drawn on it);
+- for a page showing O items, `page.feeds`: the title, address and date of the news
+  posts and measures that feed them, instead of those files (a post's text is not shown);
 - the page's own metadata (address, title, description, breadcrumbs, lastmod), its
   plain inputs (dates, text), the datasets it offers for download, and for a page
   listing other pages (the sitemap) their metadata.
@@ -358,7 +360,9 @@ def page_fingerprint(
     datasets the page offers.
     """
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{common}\0{template_digest}\0{_metadata(page)}\0{downloads}\0".encode())
+    h.update(
+        f"{common}\0{template_digest}\0{_metadata(page)}\0{downloads}\0{page.feeds}\0".encode()
+    )
     for source in page.sources:
         h.update(f"{source}\0{source_digest[source]}\0".encode())
     for name, value in sorted(page.inputs.items()):
@@ -368,7 +372,7 @@ def page_fingerprint(
         elif isinstance(value, tuple) and all(isinstance(v, Page) for v in value):
             for listed in value:  # the sitemap: it shows other pages' metadata only
                 h.update(_metadata(listed).encode())
-        elif not page.sources:
+        elif not page.sources and not page.feeds:
             # Domain data with no content file declared: fingerprint the data itself.
             if id(value) not in shown:
                 shown[id(value)] = repr(value)

@@ -7,19 +7,27 @@ rendered in any order, in parallel, or only when their `sources` changed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from site_builder import thai
 from site_builder.build_date import source_date
-from site_builder.model import OitItem, Site
+from site_builder.model import FeedLink, OitItem, Site
 from site_builder.opendata.licence import data_licence
+from site_builder.render.pagination import paginate
 
 SITE_FILE = "site.yaml"
 # The Atom feed carries the newest posts only, as feeds do: readers poll it, and a feed
 # of every post ever written would make each news edit re-render thousands of bodies.
 FEED_ENTRIES = 50
+# An O item fed by the news (O7) lists the newest posts only, with the number of posts and
+# a link to the news pages: that is what an assessor checks (news is published, and
+# recently), and the page stays short on a phone however many posts the site has. Fixed
+# rather than `news_per_page`, so the item page does not grow into a copy of the first
+# news page on a site that shows many posts per page.
+ITEM_NEWS_LINKS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +53,11 @@ class Page:
     sources: tuple[str, ...] = ()  # content files the page is drawn from (besides site.yaml)
     in_sitemap: bool = True
     lastmod: dt.date | None = None
+    # What the page shows of O items, or judges them by, from the content that feeds them
+    # (news posts, measures): a key of those feed links (`feed_key`), standing in for their
+    # files in `sources`. A post's text is not in it, so editing the text of a post
+    # re-renders no O1–O43 page; a new title or date may change O7's status everywhere.
+    feeds: str = ""
 
     @property
     def output_file(self) -> str:
@@ -73,12 +86,25 @@ def _trail(*crumbs: Crumb) -> tuple[Crumb, ...]:
 
 
 def _item_sources(item: OitItem) -> tuple[str, ...]:
-    """An O item's own file, the files of the content that publishes it (news, …) and of
-    the records drawn on its page (procurement CSV files, organisation.yaml, …)."""
+    """An O item's own file and the files of the records drawn on its page (procurement
+    CSV files, organisation.yaml, …); the content feeding it is in its `feed_key`."""
     own = (item.source,) if item.source else ()
-    fed = (link.source for link in item.fed_by)
     records = (source for record in item.records for source in record.sources)
-    return tuple(sorted({*own, *fed, *records}))
+    return tuple(sorted({*own, *records}))
+
+
+def feed_key(links: Iterable[FeedLink]) -> str:
+    """A short key of feed links — what an O item takes from the posts and measures that
+    feed it (file, address, title, date) — or "" when there are none."""
+    text = "\1".join(f"{link.source}\0{link.path}\0{link.title}\0{link.date}" for link in links)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest() if text else ""
+
+
+def combined_feed_key(keys: Mapping[str, str]) -> str:
+    """One key for a page showing several O items (name → its feed key): home, the
+    O1–O43 index, the datasets page, the readiness pages."""
+    text = "\1".join(f"{name}\0{key}" for name, key in sorted(keys.items()) if key)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest() if text else ""
 
 
 def plan_pages(site: Site) -> list[Page]:
@@ -94,6 +120,8 @@ def plan_pages(site: Site) -> list[Page]:
     )
 
     checklist_sources = tuple(sorted({s for item in checklist.items for s in _item_sources(item)}))
+    item_feeds = {item.code: feed_key(item.fed_by) for item in checklist.items}
+    checklist_feeds = combined_feed_key(item_feeds)
     pages.append(
         Page(
             "",
@@ -117,6 +145,7 @@ def plan_pages(site: Site) -> list[Page]:
                     }
                 )
             ),
+            feeds=checklist_feeds,
         )
     )
 
@@ -219,9 +248,11 @@ def plan_pages(site: Site) -> list[Page]:
             _trail(Crumb("การเปิดเผยข้อมูล O1–O43", None)),
             {"checklist": checklist},
             checklist_sources,
+            feeds=checklist_feeds,
         )
     )
     for item in checklist.items:
+        fed_by_news = "news" in item.spec.feeds
         pages.append(
             Page(
                 item.path,
@@ -229,25 +260,39 @@ def plan_pages(site: Site) -> list[Page]:
                 f"{item.code} {item.spec.title_th}",
                 f"{item.code} {item.spec.title_th} — ข้อมูลที่{agency}เปิดเผยตามแบบตรวจ OIT",
                 _trail(oit_crumb, Crumb(item.code, None)),
-                {"item": item, "framework": checklist.framework},
+                {
+                    "item": item,
+                    "framework": checklist.framework,
+                    "fed": item.fed_by[:ITEM_NEWS_LINKS] if fed_by_news else item.fed_by,
+                    "news_total": len(site.news) if fed_by_news else None,
+                },
                 _item_sources(item),
                 lastmod=item.updated,
+                feeds=item_feeds[item.code],
             )
         )
 
     news_crumb = Crumb("ข่าวประชาสัมพันธ์", "news/")
-    pages.append(
-        Page(
-            "news/",
-            "news_index.html",
-            "ข่าวประชาสัมพันธ์",
-            f"ข่าวประชาสัมพันธ์ของ{agency}",
-            _trail(Crumb("ข่าวประชาสัมพันธ์", None)),
-            {"news": site.news},
-            tuple(sorted(post.source for post in site.news)),
-            lastmod=site.news[0].date if site.news else None,
+    # Each listing page is drawn from the posts it shows only (newest first), so an edited
+    # post re-renders the one listing page it is on. What its navigation shows — its own
+    # number and the number of pages — is in its address and title.
+    for pagination, shown in paginate(site.news, site.settings.news_per_page, "news/"):
+        number = pagination.number
+        of_pages = f" หน้า {n(number)} จาก {n(pagination.count)}" if pagination.count > 1 else ""
+        pages.append(
+            Page(
+                pagination.path,
+                "news_index.html",
+                f"ข่าวประชาสัมพันธ์{of_pages}",
+                f"ข่าวประชาสัมพันธ์ของ{agency}{of_pages}",
+                _trail(Crumb("ข่าวประชาสัมพันธ์", None))
+                if number == 1
+                else _trail(news_crumb, Crumb(f"หน้า {n(number)}", None)),
+                {"news": shown, "pagination": pagination},
+                tuple(sorted(post.source for post in shown)),
+                lastmod=shown[0].date if shown else None,
+            )
         )
-    )
     for post in site.news:
         pages.append(
             Page(
@@ -281,6 +326,7 @@ def plan_pages(site: Site) -> list[Page]:
                 )
             ),
             lastmod=max((d.modified for d in site.datasets if d.modified), default=None),
+            feeds=checklist_feeds,  # the O1–O43 status dataset's update date
         )
     )
     pages.append(
@@ -292,6 +338,7 @@ def plan_pages(site: Site) -> list[Page]:
             _trail(Crumb("ติดต่อ", None)),
             {"o5": o5},
             _item_sources(o5) if o5 else (),
+            feeds=item_feeds["O5"] if o5 else "",
         )
     )
     if site.settings.admin.enabled:

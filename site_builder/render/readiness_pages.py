@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from site_builder.model import Site
 from site_builder.readiness.report import page_inputs
 from site_builder.render.assessor_sheet import SHEET_CSV, SHEET_PAGE, base_url, sheet_rows
-from site_builder.render.pages import HOME, Crumb, Page
+from site_builder.render.pages import HOME, Crumb, Page, combined_feed_key
 
 READINESS_PAGE = "readiness/"
 _OIT = Crumb("การเปิดเผยข้อมูล O1–O43", "oit/")
@@ -16,9 +16,9 @@ _OIT = Crumb("การเปิดเผยข้อมูล O1–O43", "oit/"
 
 def plan_readiness_pages(site: Site, pages: Sequence[Page]) -> list[Page]:
     agency = site.agency.name_th
-    sources = tuple(
-        sorted({s for page in pages if page.path.startswith("oit/") for s in page.sources})
-    )
+    item_pages = [page for page in pages if page.path.startswith("oit/")]
+    sources = tuple(sorted({s for page in item_pages for s in page.sources}))
+    feeds = combined_feed_key({page.path: page.feeds for page in item_pages})
     planned = [
         Page(
             SHEET_PAGE,
@@ -33,6 +33,7 @@ def plan_readiness_pages(site: Site, pages: Sequence[Page]) -> list[Page]:
             },
             sources,
             in_sitemap=False,
+            feeds=feeds,
         )
     ]
     if site.settings.readiness_page and site.readiness is not None:
@@ -46,6 +47,7 @@ def plan_readiness_pages(site: Site, pages: Sequence[Page]) -> list[Page]:
                 page_inputs(site.readiness, "th"),
                 sources,
                 in_sitemap=False,
+                feeds=feeds,
             )
         )
     return planned

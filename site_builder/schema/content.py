@@ -101,6 +101,13 @@ class SiteSettings(Record):
         default=False,
         description="true = เผยแพร่หน้าความพร้อมของข้อมูล O1–O43 สำหรับเจ้าหน้าที่ของหน่วยงาน",
     )
+    news_per_page: int = Field(
+        default=20,
+        ge=1,
+        le=200,
+        description="จำนวนข่าวต่อหน้าในหน้ารายการข่าว (news/, news/page/2/ …) 1–200 ค่าเริ่มต้น 20 "
+        "(หน้าที่ยาวเกินไปเปิดช้าบนโทรศัพท์)",
+    )
 
 
 class SiteFile(Record):

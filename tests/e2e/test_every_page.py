@@ -21,11 +21,15 @@ SUMMARY = re.compile(
     re.MULTILINE,
 )
 # Where each site's links start: the path of its base_url.
-BASE_PATH = {"shipped": "/", "complete": "/"}
-BASE_URL = {"shipped": "/", "complete": "https://tuayang.example/"}
+BASE_PATH = {"shipped": "/", "complete": "/", "paged": "/"}
+BASE_URL = {
+    "shipped": "/",
+    "complete": "https://tuayang.example/",
+    "paged": "https://tuayang.example/",  # the complete fixture with three news pages
+}
 
 
-@pytest.fixture(params=["shipped", "complete"])
+@pytest.fixture(params=["shipped", "complete", "paged"])
 def site(request: pytest.FixtureRequest) -> tuple[str, Built]:
     return request.param, request.getfixturevalue(f"{request.param}_site")
 
