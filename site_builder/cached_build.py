@@ -76,5 +76,5 @@ def cached_build(
         content, templates, output, builder.as_of, jobs=jobs, reader=builder.reader, search=search
     )
     assert built.site is not None
-    builder.adopt(built.site)
+    builder.adopt(built.site, built.digests)
     return built

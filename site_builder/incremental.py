@@ -71,14 +71,10 @@ from site_builder.render.environment import (
 from site_builder.render.pages import SITE_FILE, Page
 from site_builder.schema.types import control_character_problem
 from site_builder.search import BUNDLE_DIR, index_site
-from site_builder.write import InterruptedAfterSwap, going_live
+from site_builder.write import InterruptedAfterSwap, file_digest, going_live
 
 STATE_VERSION = 3
 _BUNDLE = f"{BUNDLE_DIR}/"  # the search bundle's files in output/
-
-
-def digest_bytes(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 @cache
@@ -128,7 +124,7 @@ class FileDigests:
         if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
             return known[2]
         try:
-            digest = digest_bytes(path.read_bytes())
+            digest = file_digest(path.read_bytes())
         except OSError:
             return None
         self._known[key] = (stat.st_size, stat.st_mtime_ns, digest)
@@ -503,10 +499,7 @@ class IncrementalBuilder:
                     if stat.st_size != size:
                         continue
                     # Same size, other time: restored from a CI cache, or edited by hand.
-                    if (
-                        stat.st_mtime_ns != mtime_ns
-                        and digest_bytes(target.read_bytes()) != written
-                    ):
+                    if stat.st_mtime_ns != mtime_ns and file_digest(target.read_bytes()) != written:
                         continue
                 except OSError:
                     continue
@@ -739,7 +732,7 @@ class IncrementalBuilder:
             return RebuildReport(False, problems, seconds=time.perf_counter() - started)
 
         generated, copies = published_files(site, plan.pages, self.content, self.templates)
-        wanted.update((relative, digest_bytes(data)) for relative, data in generated)
+        wanted.update((relative, file_digest(data)) for relative, data in generated)
         wanted.update((relative, self.digests.of(source) or "") for source, relative in copies)
         if self.check_links and (rendered or wanted.keys() != self._built_before()):
             broken, linked = self._check_links(plan, rendered, wanted)
@@ -796,21 +789,19 @@ class IncrementalBuilder:
         base_url = plan.site.settings.base_url
         return check_links(html, wanted, base_url, self.templates, self.content)
 
-    def adopt(self, site: Site) -> None:
+    def adopt(self, site: Site, known: Mapping[str, str]) -> None:
         """Take output/ as a clean build of `site` has just written it: record what each
-        file was made from, so the next build starts warm (see cached_build.py)."""
+        file was made from, so the next build starts warm (see cached_build.py). `known`:
+        digests of files' bytes the build already had (the others are read)."""
         as_of = self.as_of or default_as_of()
         plan = self._plan(site, as_of)
         wanted = self._fingerprints(plan)
         generated, copies = published_files(site, plan.pages, self.content, self.templates)
-        wanted.update((relative, digest_bytes(data)) for relative, data in generated)
+        wanted.update((relative, file_digest(data)) for relative, data in generated)
         wanted.update((relative, self.digests.of(source) or "") for source, relative in copies)
         self.outputs.clear()
-        for path in sorted(self.output.rglob("*")):
-            if not path.is_file():
-                continue
-            relative = path.relative_to(self.output).as_posix()
-            written = digest_bytes(path.read_bytes())
+        for relative in sorted(_files_under(self.output)):
+            written = known.get(relative) or file_digest((self.output / relative).read_bytes())
             if relative not in wanted and not relative.startswith(_BUNDLE):
                 wanted[relative] = written  # a file only a link reaches (content/files/…)
             self.outputs[relative] = (wanted.get(relative, ""), written)
@@ -893,7 +884,7 @@ class IncrementalBuilder:
         return self._environment[1]
 
     def _put(self, relative: str, fingerprint: str, data: bytes, report: RebuildReport) -> None:
-        digest = digest_bytes(data)
+        digest = file_digest(data)
         target = self.output / relative
         known = self.outputs.get(relative)
         if known is not None and known[1] == digest and target.is_file():

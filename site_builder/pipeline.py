@@ -32,7 +32,7 @@ from site_builder.render.pdf import print_pdfs
 from site_builder.render.readiness_pages import plan_readiness_pages
 from site_builder.schema.bundle import validate_content
 from site_builder.search import index_site
-from site_builder.write import copy_file, put_file, staged_site
+from site_builder.write import copy_file, file_digest, put_file, staged_site
 
 
 @dataclass(slots=True)
@@ -44,6 +44,9 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # site paths of the rendered pages
     site: Site | None = None  # the site built
+    # Digest of the bytes of each file the build had in hand (pages, generated files): the
+    # build cache records them without reading the files back (cached_build.py).
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 def load_site(
@@ -191,11 +194,14 @@ def build(
                 *(path for _, path in copies),
                 *(measures.pdf_path for measures in site.measure_sets if pdf),  # made below
             ]
-            html = (
-                (page, (staging / page.output_file).read_bytes())
-                for page in pages
-                if page.output_file.endswith(".html")
-            )
+            digests = {relative: file_digest(data) for relative, data in generated}
+
+            def read_back(page: Page) -> bytes:
+                data = (staging / page.output_file).read_bytes()
+                digests[page.output_file] = file_digest(data)
+                return data
+
+            html = ((page, read_back(page)) for page in pages if page.output_file.endswith(".html"))
             broken, linked = check_links(
                 html, published, site.settings.base_url, templates, content
             )
@@ -229,4 +235,5 @@ def build(
         problems=problems,
         written=written,
         site=site,
+        digests=digests,
     )

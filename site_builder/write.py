@@ -12,6 +12,7 @@ what really changed). Files are never modified in place, so sharing them is safe
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import os
 import shutil
 import signal
@@ -121,6 +122,11 @@ def staged_site(output: Path) -> Iterator[Path]:
             with signals_deferred():  # a second Ctrl-C must not cut the clean-up short
                 shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def file_digest(data: bytes) -> str:
+    """The digest that names a file's bytes in the build cache."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def put_file(staging: Path, previous: Path, relative: str, data: bytes) -> None:
