@@ -20,6 +20,7 @@ OFFICIAL_ACTIONS = {
     "actions/setup-python",
     "actions/upload-pages-artifact",
     "actions/deploy-pages",
+    "actions/cache",
 }
 
 
