@@ -68,7 +68,7 @@ def write_corpus(folder: Path, posts: int, seed: int = 7) -> Path:
     return content
 
 
-def _edit(post: Path, round_: int) -> None:
+def edit_post(post: Path, round_: int) -> None:
     text = post.read_text(encoding="utf-8")
     post.write_text(text + f"\nแก้ไขครั้งที่ {round_ + 1}\n", encoding="utf-8")
 
@@ -88,7 +88,7 @@ def measure_rebuild(
     times, search = [], []
     for round_ in range(edits):
         saved = time.perf_counter()
-        _edit(post, round_)
+        edit_post(post, round_)
         report = builder.rebuild([post], search=False)
         times.append(time.perf_counter() - saved)
         assert report.ok and f"news/{post.stem}/index.html" in report.written
@@ -116,7 +116,7 @@ def measure_serve(content: Path, templates: Path, output: Path, edits: int) -> l
             before = page.read_bytes()
             time.sleep(0.5)  # let the watcher settle between edits
             saved = time.perf_counter()
-            _edit(post, round_)
+            edit_post(post, round_)
             while page.read_bytes() == before:
                 time.sleep(0.002)
             times.append(time.perf_counter() - saved)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import compare
+import incremental
 import measure
 import run
 
@@ -92,44 +92,6 @@ def cold(tool: str, content: Path, source: Path, work: Path) -> measure.Measurem
     if tool == OURS_PAGES:
         return measured(our_build(content, output, cache, "--no-search"), ROOT)
     return compare.cold_build(tool, source, output)
-
-
-def edit_post(post: Path, round_: int) -> None:
-    text = post.read_text(encoding="utf-8")
-    post.write_text(text + f"\nแก้ไขครั้งที่ {round_ + 1}\n", encoding="utf-8")
-
-
-def serve_edits(content: Path, output: Path, edits: int) -> list[float]:
-    """Save → page rewritten, through a running `build.py serve`."""
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--port", "0", "--lang", "en",
-         "--content", str(content), "--templates", str(ROOT / "templates"),
-         "--output", str(output)],
-        cwd=output.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env=environment(),
-    )  # fmt: skip
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if "preview ready" in line:
-                break
-        else:
-            raise SystemExit("serve stopped before it was ready")
-        post = sorted((content / "news").glob("*.md"))[7]
-        page = output / f"news/{post.stem}/index.html"
-        times = []
-        for round_ in range(edits):
-            before = page.read_bytes()
-            time.sleep(1.0)  # the previous edit's search index runs in the background
-            saved = time.perf_counter()
-            edit_post(post, round_)
-            while page.read_bytes() == before:
-                time.sleep(0.001)
-            times.append(time.perf_counter() - saved)
-        return times
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
 
 
 def median_s(runs: list[measure.Measurement]) -> float:
@@ -198,10 +160,12 @@ def main(argv: list[str] | None = None) -> int:
         measured(command, ROOT)
         edit_builds[tool] = []
         for round_ in range(options.edits):
-            edit_post(post, round_)
+            incremental.edit_post(post, round_)
             edit_builds[tool].append(measured(command, ROOT))
         print(f"  one edit, build {tool}: {[f'{m.seconds:.2f}' for m in edit_builds[tool]]} s")
-    serve = serve_edits(edited / "content", edited / "output-serve", options.edits)
+    serve = incremental.measure_serve(
+        edited / "content", ROOT / "templates", edited / "output-serve", options.edits
+    )
     print(f"  one edit, serve: {[f'{s * 1000:.0f}' for s in serve]} ms", flush=True)
 
     # 4. growth

@@ -75,10 +75,11 @@ def _convert(source: str) -> str:
 _convert_cached = lru_cache(maxsize=4096)(_convert)
 
 
-@dataclass(frozen=True, slots=True)
-class RichText:
-    """Markdown text; `.html` is the sanitised HTML, safe to insert in a page."""
+class MarkdownText:
+    """What templates use of Markdown text: `.html` is the sanitised HTML, safe to insert
+    in a page; subclasses say where `.source` comes from."""
 
+    __slots__ = ()
     source: str
 
     @property
@@ -93,7 +94,14 @@ class RichText:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredMarkdown:
+class RichText(MarkdownText):
+    """Markdown text held in the model (short texts from YAML)."""
+
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMarkdown(MarkdownText):
     """A news post's body, left in its content file until its page is rendered.
 
     Loading validated it; rendering reads it again, so a 10,000-post site does not hold
@@ -120,13 +128,3 @@ class StoredMarkdown:
         if (problem := control_character_problem(body, self.file, self.line)) is not None:
             raise ContentErrors([problem])
         return body
-
-    @property
-    def html(self) -> Markup:
-        return Markup(markdown_to_html(self.source))
-
-    def __bool__(self) -> bool:
-        return bool(self.source.strip())
-
-    def __str__(self) -> str:
-        return self.source
