@@ -12,7 +12,7 @@ times. Three figures per edit:
 - search: then making the Pagefind search index again (`serve` does it in the
   background after the reload; `build` as part of every build);
 - serve: the pages through a running `python build.py serve` process, from the save to
-  the post's page changing on disk (adds the watcher's polling and snapshot time).
+  the post's page changing on disk (adds the time the watcher takes to hear of the save).
 
 Prints the median and range of each. The corpus is its own (not bench/corpus.py's): the
 editing fixture's O items, records and measures around the generated posts.

@@ -109,6 +109,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )
     serve_verb.add_argument("--port", type=int, default=8000, help=text("cli_help_port"))
     serve_verb.add_argument("--host", default=LOOPBACK, help=text("cli_help_host"))
+    serve_verb.add_argument("--poll", action="store_true", help=text("cli_help_poll"))
     new_verb = verbs.add_parser("new", parents=[common], help=text("cli_help_new"))
     new_verb.add_argument("kind", choices=scaffold.KINDS, help=text("cli_help_new_kind"))
     new_verb.add_argument("argument", nargs="?", help=text("cli_help_new_argument"))
@@ -195,6 +196,7 @@ def _run(args: list[str]) -> int:
             options.port,
             options.lang,
             options.as_of,
+            options.poll,
         )
     return _build(options)
 

@@ -21,9 +21,9 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.watcher import Watcher
-from tornado import httpserver, ioloop, netutil, web
+from tornado import httpserver, netutil, web
 
-from site_builder.devserver.watch import Snapshot, changed_files, snapshot
+from site_builder.devserver.watch import CannotWatch, site_changes
 from site_builder.incremental import IncrementalBuilder, RebuildReport
 from site_builder.messages import message
 from site_builder.problems import Problem, Severity, errors_in
@@ -32,7 +32,6 @@ from site_builder.search import SearchIndexError, index_site_async
 
 LOOPBACK = "127.0.0.1"
 STATE_FILE = Path(".build-cache/serve-state.json")  # git-ignored; lets the next run start warm
-POLL_SECONDS = 0.2
 RELOAD_SCRIPT = b'<script src="/livereload.js"></script>'
 HEAD_END = b"</head>"
 
@@ -194,17 +193,16 @@ class Preview:
         output: Path,
         lang: str,
         state_file: Path | None,
-        poll_seconds: float,
+        poll: bool = False,
         as_of: dt.date | None = None,
     ) -> None:
         self.builder = IncrementalBuilder(content, templates, output, state_file, as_of)
         self.root = output.resolve()
         self.lang = lang
-        self.poll_seconds = poll_seconds
+        self.poll = poll  # compare files' stats instead of OS notifications (`serve --poll`)
         self.prefix = "/"
         self.failure: bytes | None = None  # the error page while the content has errors
         self.watched = (content, templates)
-        self.known: Snapshot = {}
         self.generation = 0  # counts the rebuilds that changed what the browser sees
         self.served: dict[str, int] = {}  # page path → generation it was served at
         self.searching = False  # the search bundle is being made again
@@ -214,15 +212,20 @@ class Preview:
         return self.served.get(path, self.generation) < self.generation
 
     def start(self) -> None:
-        self.known = snapshot(self.watched)
         self._rebuild(None)
 
-    def poll(self) -> None:
-        current = snapshot(self.watched)
-        changed = changed_files(self.known, current)
-        self.known = current
-        if changed:
-            self._rebuild(changed)
+    async def watch(self, stop: asyncio.Event) -> bool:
+        """Rebuild after every group of saved files until `stop` is set, on this loop
+        (the builder is not thread-safe); False, and said, when the operating system
+        refuses to watch the folders."""
+        try:
+            async for changed in site_changes(self.watched, stop, self.poll):
+                self._rebuild(changed)
+        except CannotWatch as refused:
+            text = message(self.lang, "serve_watch_failed", problem=refused)
+            print(text, file=sys.stderr, flush=True)
+            return False
+        return True
 
     def _rebuild(self, changed: set[Path] | None) -> None:
         """Pages first, so the browser reloads at once; the search index follows."""
@@ -319,7 +322,7 @@ def _only_stylesheets(report: RebuildReport) -> str | None:
 
 def make_application(preview: Preview) -> web.Application:
     LiveReloadHandler.live_css = True
-    # The handler logs its watcher's last file; ours are watched by Preview.poll instead.
+    # The handler logs its watcher's last file; ours are watched by Preview.watch instead.
     LiveReloadHandler.watcher = Watcher()
     return web.Application(
         [
@@ -335,27 +338,50 @@ def bind(host: str, port: int) -> list[socket.socket]:
     return netutil.bind_sockets(port, host, family=socket.AF_INET if ":" not in host else 0)
 
 
-def serve(preview: Preview, sockets: list[socket.socket]) -> None:
-    """Run the preview until interrupted (Ctrl+C raises KeyboardInterrupt) or stopped
-    (SIGTERM, a service stop: returns)."""
-
-    async def run() -> None:
-        server = httpserver.HTTPServer(make_application(preview))
-        server.add_sockets(sockets)
-        ioloop.PeriodicCallback(preview.poll, preview.poll_seconds * 1000).start()
-        preview.schedule_search()  # the index of the first build
-        stopped = asyncio.Event()
-        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stopped.set)
+def serve(preview: Preview, sockets: list[socket.socket], host: str) -> int:
+    """Build, then serve until interrupted (Ctrl+C raises KeyboardInterrupt) or stopped
+    (SIGTERM, a service stop: returns 0); 1 when the folders cannot be watched."""
+    stopped = asyncio.Event()
+    with asyncio.Runner() as runner:
         try:
-            await stopped.wait()
-        finally:  # stop Pagefind and remove its scratch folder before the loop closes
-            if preview.search_task is not None:
-                preview.search_task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await preview.search_task
+            # Watching starts before the first build: a file saved during it is rebuilt.
+            watching = runner.run(_start_watching(preview, stopped))
+            preview.start()  # outside the loop, so Ctrl+C stops a long first build at once
+            url = f"http://{host}:{sockets[0].getsockname()[1]}{preview.prefix}"
+            print(message(preview.lang, "serve_started", url=url), flush=True)
+            return runner.run(_serve_until_stopped(preview, sockets, stopped, watching))
+        finally:
+            stopped.set()  # the watcher's thread sees it within a step; then the loop closes
 
-    asyncio.run(run())
+
+async def _start_watching(preview: Preview, stopped: asyncio.Event) -> asyncio.Task[bool]:
+    watching = asyncio.create_task(preview.watch(stopped))
+    await asyncio.sleep(0)  # the task's first step sets the watches up, then waits for changes
+    return watching
+
+
+async def _serve_until_stopped(
+    preview: Preview,
+    sockets: list[socket.socket],
+    stopped: asyncio.Event,
+    watching: asyncio.Task[bool],
+) -> int:
+    server = httpserver.HTTPServer(make_application(preview))
+    server.add_sockets(sockets)
+    preview.schedule_search()  # the index of the first build
+    watching.add_done_callback(lambda _: stopped.set())  # watching refused: stop serving
+    with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stopped.set)
+    try:
+        await stopped.wait()
+    finally:  # also on Ctrl+C: stop watching, stop Pagefind and remove its scratch folder
+        stopped.set()
+        watched = await watching
+        if preview.search_task is not None:
+            preview.search_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await preview.search_task
+    return 0 if watched else 1
 
 
 def run_preview(
@@ -366,6 +392,7 @@ def run_preview(
     port: int,
     lang: str,
     as_of: dt.date | None = None,
+    poll: bool = False,
 ) -> int:
     """`python build.py serve`: build, serve on host:port, rebuild on every save."""
     try:
@@ -378,12 +405,9 @@ def run_preview(
         return 1
     if host != LOOPBACK:
         print(message(lang, "serve_not_loopback", host=host), file=sys.stderr, flush=True)
-    preview = Preview(content, templates, output, lang, STATE_FILE, POLL_SECONDS, as_of)
-    preview.start()
-    bound = sockets[0].getsockname()[1]
-    url = f"http://{host}:{bound}{preview.prefix}"
-    print(message(lang, "serve_started", url=url), flush=True)
+    preview = Preview(content, templates, output, lang, STATE_FILE, poll, as_of)
+    code = 0
     with contextlib.suppress(KeyboardInterrupt):
-        serve(preview, sockets)
+        code = serve(preview, sockets, host)
     print(message(lang, "serve_stopped"), flush=True)
-    return 0
+    return code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import os
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -40,10 +41,11 @@ def raw_get(url: str, path: str) -> tuple[int, bytes]:
 
 
 @pytest.fixture
-def preview(tmp_path: Path):
+def preview(tmp_path: Path, request: pytest.FixtureRequest):
     content, templates = copy_site("editing", tmp_path)
     (tmp_path / "secret.txt").write_text("SECRET-OUTSIDE-OUTPUT")
-    with running_preview(content, templates, tmp_path / "output") as (url, lines):
+    options = getattr(request, "param", ())  # e.g. ("--poll",)
+    with running_preview(content, templates, tmp_path / "output", *options) as (url, lines):
         yield url, content, tmp_path / "output", lines
 
 
@@ -92,6 +94,7 @@ def test_request_paths_cannot_read_outside_the_served_folder(preview, path):
     assert status in (400, 404)
 
 
+@pytest.mark.parametrize("preview", [(), ("--poll",)], ids=["notified", "polled"], indirect=True)
 def test_broken_file_shows_error_page_until_it_is_fixed(preview):
     url, content, _output, _lines = preview
     post = content / POST
@@ -108,6 +111,35 @@ def test_broken_file_shows_error_page_until_it_is_fixed(preview):
     _status, page = wait_for(lambda: (r := fetch(url + "news/")) and r[0] == 200 and r)
 
     assert "วันเด็กแห่งชาติ ปี 2566" in page
+
+
+def test_a_save_is_one_rebuild_of_that_file_and_swap_files_are_none(preview):
+    url, content, _output, lines = preview
+    post = content / POST
+    started = len(lines)
+    for name in (f".{post.name}.swp", f".{post.name}.swx", f"{post.name}~"):
+        (post.parent / name).write_text("x", encoding="utf-8")
+    edited = post.read_text(encoding="utf-8").replace("วันเด็กแห่งชาติ 2566", "งานวันเด็ก 2566")
+    temporary = post.with_name(post.name + ".tmp")  # saved as editors save: then renamed
+    temporary.write_text(edited, encoding="utf-8")
+    os.replace(temporary, post)
+
+    wait_for(lambda: "งานวันเด็ก 2566" in fetch(url + "news/2566-01-09-children/")[1])
+    rebuilt = wait_for(lambda: [line for line in lines[started:] if line.startswith("rebuilt:")])
+
+    assert len(rebuilt) == 1 and rebuilt[0].startswith("rebuilt: 1 file(s) changed,")
+
+
+def test_a_deleted_post_leaves_the_preview(preview):
+    url, content, output, _lines = preview
+    page = "news/2565-10-05-cleaning/"
+    assert fetch(url + page)[0] == 200
+
+    (content / "news/2565-10-05-cleaning.md").unlink()
+
+    wait_for(lambda: fetch(url + page)[0] == 404)
+    assert not (output / page / "index.html").exists()
+    assert "/news/2565-10-05-cleaning/" not in fetch(url + "news/")[1]
 
 
 def test_preview_of_a_site_with_a_base_path_is_served_under_it(tmp_path):
