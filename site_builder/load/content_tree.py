@@ -119,6 +119,9 @@ class FileReader:
         return read_markdown(path)
 
 
+# Emacs marks a file being edited with a lock, .#name.md: not content, never an error.
+EDITOR_LOCK_PREFIX = ".#"
+
 # Folders of tabular records (O15, O31, O18–O24); every file in them is a table or an error.
 TABLE_FOLDERS = ("statistics", "budget", "procurement")
 
@@ -227,7 +230,11 @@ def load_content(root: Path, reader: FileReader | None = None) -> tuple[RawConte
     if news_dir.is_dir():
         first_of: dict[str, Path] = {}  # casefolded slug → file, to catch names that collide
         # By name, as strings: sorting 10,000 Path objects costs a tenth of a second.
-        names = sorted(name for name in os.listdir(news_dir) if name.endswith(".md"))
+        names = sorted(
+            name
+            for name in os.listdir(news_dir)
+            if name.endswith(".md") and not name.startswith(EDITOR_LOCK_PREFIX)
+        )
         for path in (news_dir / name for name in names):
             slug = news_slug(path.stem)
             if slug is None:

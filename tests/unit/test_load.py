@@ -243,3 +243,16 @@ def test_missing_content_folder_is_one_problem(tmp_path: Path):
 
     assert [p.key for p in problems] == ["missing_content_dir"]
     assert raw.site is None
+
+
+def test_an_editors_lock_file_beside_a_news_post_is_not_content(tmp_path: Path):
+    root = tmp_path / "content"
+    (root / "news").mkdir(parents=True)
+    (root / "site.yaml").write_text("agency: {}\n", encoding="utf-8")
+    (root / "news/meeting.md").write_text("---\ntitle: ประชุม\n---\nข้อความ\n", "utf-8")
+    (root / "news/.#meeting.md").symlink_to("editor@host.1234:1700000000")  # as Emacs makes it
+
+    raw, problems = load_content(root)
+
+    assert list(raw.news) == ["meeting"]
+    assert problems == []
