@@ -149,6 +149,11 @@ class LinkChecker:
         return found
 
     def _verdict(self, page: Page, link: str) -> tuple[str, dict[str, object]] | None:
+        if link.startswith("#"):  # the page itself ("#main" on every page): no URL to resolve
+            fragment = unquote(link[1:])
+            if fragment in _ALWAYS_THERE or fragment in self.parsed[page.output_file].ids:
+                return None
+            return "broken_anchor", {"target": link, "anchor": fragment}
         if not _SAME_FROM_EVERY_PAGE.match(link):
             return self._broken(page, link)  # relative: depends on the page's address
         if link not in self._verdicts:
