@@ -34,6 +34,7 @@ server and saved as JSON under `.build-cache/`, so the next run starts warm.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -41,7 +42,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -69,7 +70,6 @@ from site_builder.render.environment import (
     template_problem,
 )
 from site_builder.render.pages import SITE_FILE, Page
-from site_builder.schema.types import control_character_problem
 from site_builder.search import BUNDLE_DIR, index_site
 from site_builder.write import InterruptedAfterSwap, file_digest, going_live
 
@@ -131,8 +131,9 @@ class FileDigests:
         self.changes += 1
         return digest
 
-    def saved(self) -> dict[str, list[Any]]:
-        return {key: list(known) for key, known in sorted(self._known.items())}
+    def saved(self) -> Iterator[tuple[str, list[Any]]]:
+        for key, known in sorted(self._known.items()):
+            yield key, list(known)
 
     def restore(self, saved: Iterable[tuple[str, Any]]) -> None:
         """Digests saved by an earlier run; each is used only while its file's size and
@@ -166,26 +167,23 @@ class CachingReader(FileReader):
         known = self._parsed.get(key)
         if known is None or digest is None or known[0] != digest:
             value, problems = parse(path)
+            if isinstance(value, MarkdownSource):
+                # Bodies were checked while parsing and are read again when rendered:
+                # 10,000 of them need not stay in memory (model.richtext.StoredMarkdown).
+                value = dataclasses.replace(value, body="")
             known = (digest, value, problems)
             self._parsed[key] = known
             self.changes += isinstance(value, MarkdownSource)  # what `saved` keeps
         return known[1], list(known[2])
 
-    def saved(self) -> dict[str, list[Any]]:
+    def saved(self) -> Iterator[tuple[str, list[Any]]]:
         """The news files parsed without a problem, for the next run (load/stored.py)."""
-        saved = {}
         for key, (digest, value, problems) in sorted(self._parsed.items()):
-            if (
-                isinstance(value, MarkdownSource)
-                and digest is not None
-                and not problems
-                and not control_character_problem(value.body, value.front_matter.file, 1)
-            ):
+            if isinstance(value, MarkdownSource) and digest is not None and not problems:
                 try:
-                    saved[key] = [digest, encode_news(value)]
+                    yield key, [digest, encode_news(value)]
                 except Unreadable:
                     continue
-        return saved
 
     def restore(self, saved: Iterable[tuple[str, Any]]) -> None:
         for key, (digest, entry) in saved:
@@ -518,20 +516,32 @@ class IncrementalBuilder:
         saved = (self.digests.changes, self.reader.changes)
         if self.outputs == self._saved_outputs and saved == self._saved_counts:
             return  # the file on disk already says all this (a warm build that did nothing)
-        outputs = {}
-        for relative, (fingerprint, written) in sorted(self.outputs.items()):
-            stat = (self.output / relative).stat()
-            outputs[relative] = [fingerprint, written, stat.st_size, stat.st_mtime_ns]
-        state = {
-            "key": self._state_key(),
-            "outputs": outputs,
+        # Written entry by entry: the whole state as one string would be the build's
+        # largest object (~13 MB of JSON for 10,000 posts, several times that in memory).
+        sections = {
+            "outputs": self._saved_outputs_now(),
             "files": self.digests.saved(),
             "news": self.reader.saved(),
         }
         self.state_file.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(self.state_file, json.dumps(state, ensure_ascii=False).encode("utf-8"))
+        temporary = self.state_file.with_name(f".{self.state_file.name}.writing")
+        with temporary.open("w", encoding="utf-8") as out:
+            out.write(f'{{"key": {json.dumps(self._state_key())}')
+            for name, entries in sections.items():
+                out.write(f', "{name}": {{')
+                for index, (key, value) in enumerate(entries):
+                    entry = f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
+                    out.write(f", {entry}" if index else entry)
+                out.write("}")
+            out.write("}")
+        os.replace(temporary, self.state_file)
         self._saved_outputs = dict(self.outputs)
         self._saved_counts = saved
+
+    def _saved_outputs_now(self) -> Iterator[tuple[str, list[Any]]]:
+        for relative, (fingerprint, written) in sorted(self.outputs.items()):
+            stat = (self.output / relative).stat()
+            yield relative, [fingerprint, written, stat.st_size, stat.st_mtime_ns]
 
     # -- one rebuild ---------------------------------------------------------------
     def rebuild(
@@ -835,7 +845,6 @@ class IncrementalBuilder:
                 or after is None
                 or after.head_digest != before.head_digest
                 or after.front_matter.value != before.front_matter.value
-                or control_character_problem(after.body, after.front_matter.file, after.body_line)
             ):
                 return None  # the full rebuild re-validates and reports
         affected: dict[int, Page] = {}

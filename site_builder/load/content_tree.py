@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from site_builder.load.control_characters import control_character_problem
 from site_builder.load.markdown_source import MarkdownSource, split_front_matter
 from site_builder.load.tables import TableFile, read_csv
 from site_builder.load.yaml_source import (
@@ -99,6 +100,10 @@ def read_markdown(path: Path) -> tuple[MarkdownSource | None, list[Problem]]:
     if source is not None and not isinstance(source.front_matter.value, dict):
         kind = type(source.front_matter.value).__name__
         return None, [Problem(source.front_matter.locate(()), "yaml_not_mapping", {"found": kind})]
+    if source is not None and (
+        control := control_character_problem(source.body, shown, source.body_line)
+    ):
+        return None, [*problems, control]
     return source, problems + found
 
 

@@ -77,8 +77,8 @@ def decode_news(entry: Any) -> MarkdownSource:
         )
         if not (isinstance(file, str) and isinstance(head, str)):
             raise Unreadable("file")
-        # The body was checked when the file was parsed; only files without problems
-        # are stored, so validation has nothing to find in it again.
+        # The body was checked when the file was parsed (only files without problems are
+        # stored) and is read again when rendered.
         return MarkdownSource(doc, "", int(body_line), int(body_offset), head)
     except (TypeError, ValueError) as broken:
         raise Unreadable(str(broken)) from None

@@ -12,9 +12,9 @@ import nh3
 from markupsafe import Markup
 
 from site_builder.load.content_tree import read_again
+from site_builder.load.control_characters import control_character_problem
 from site_builder.load.markdown_source import head_digest
 from site_builder.problems import ContentErrors, Location, Problem
-from site_builder.schema.types import control_character_problem
 
 # What Markdown produces, and nothing that can run a script or restyle the page.
 _ALLOWED_TAGS = {

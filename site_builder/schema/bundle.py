@@ -19,7 +19,6 @@ from site_builder.schema.content import (
     SiteFile,
 )
 from site_builder.schema.records import ValidRecords, validate_records
-from site_builder.schema.types import control_character_problem
 from site_builder.schema.validate import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -73,12 +72,7 @@ def validate_content(raw: RawContent) -> tuple[ValidContent, list[Problem]]:
                 target.append(checked)
     for slug, source in sorted(raw.news.items()):
         checked = _check(source.front_matter, NewsFrontMatter, problems)
-        body_problem = control_character_problem(
-            source.body, source.front_matter.file, source.body_line
-        )
-        if body_problem is not None:
-            problems.append(body_problem)
-        elif checked is not None:
+        if checked is not None:
             content.news.append(NewsSource(slug, checked, source))
     content.records, found = validate_records(raw)
     problems += found
