@@ -15,7 +15,7 @@ Each tool lives in its own environment under bench/.envs/<tool> (created with pi
 versions on first use; git-ignored). Runs alternate between tools (round 1: every tool,
 round 2: every tool, …) so that a change in the machine's load hits all of them alike;
 each build starts from a deleted output folder. The tables show medians, and ratios of
-each tool's median to this project's.
+each tool's median to this project's; bench/targets.py judges issue 9's targets.
 """
 
 from __future__ import annotations
@@ -338,58 +338,6 @@ def cold_build(tool: str, source: Path, output: Path) -> measure.Measurement:
     return measure.run(command(tool, source, output), cwd=source, env=env)
 
 
-# --- report -----------------------------------------------------------------------------
-
-
-# Issue 9's cold-build targets: (label, measured value, limit, met when value ≤ limit).
-MAX_TIME_VS_HUGO = 1.5
-MIN_SPEEDUP_VS_PYTHON_TOOLS = 4.0
-MAX_PEAK_MB = 250
-MAX_MEMORY_VS_HUGO = 0.2
-
-
-def print_targets(chosen: list[str], posts: int, med: Callable[[str, int, str], float]) -> None:
-    """Issue 9's targets for the largest corpus, each met or missed and by how much."""
-    if PROJECT not in chosen:
-        return
-    ours_time, ours_peak = med(PROJECT, posts, "seconds"), med(PROJECT, posts, "peak_mb")
-    # (target, measured, limit): met when measured ≤ limit.
-    checks: list[tuple[str, float, float]] = []
-    if "hugo" in chosen:
-        hugo_time = med("hugo", posts, "seconds")
-        checks.append(
-            (
-                f"time ≤ {MAX_TIME_VS_HUGO:g} × Hugo's (ours ÷ Hugo's)",
-                ours_time / hugo_time,
-                MAX_TIME_VS_HUGO,
-            )
-        )
-    for tool in ("mkdocs", "pelican"):
-        if tool in chosen:
-            checks.append(
-                (
-                    f"≥ {MIN_SPEEDUP_VS_PYTHON_TOOLS:g} × faster than {tool} (ours ÷ its time)",
-                    ours_time / med(tool, posts, "seconds"),
-                    1 / MIN_SPEEDUP_VS_PYTHON_TOOLS,
-                )
-            )
-    checks.append((f"peak memory ≤ {MAX_PEAK_MB} MB (MB)", ours_peak, MAX_PEAK_MB))
-    if "hugo" in chosen:
-        checks.append(
-            (
-                "peak memory ≤ 1/5 of Hugo's (ours ÷ Hugo's)",
-                ours_peak / med("hugo", posts, "peak_mb"),
-                MAX_MEMORY_VS_HUGO,
-            )
-        )
-    print(
-        f"\nissue 9 targets at {posts:,} posts (why they are met or missed: docs/performance.md):\n"
-    )
-    for label, value, limit in checks:
-        verdict = "met" if value <= limit else f"MISSED by a factor {value / limit:.2f}"
-        print(f"- {label}: {value:.2f}, limit {limit:g} — {verdict}")
-
-
 def main(argv: list[str] | None = None) -> int:
     tools = [PROJECT, *PINS]
     parser = argparse.ArgumentParser(description="Cold builds: this project vs other generators.")
@@ -444,7 +392,6 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"| {tool} | {pages[tool, posts]:,} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {ratios} |"
             )
-    print_targets(chosen, max(options.posts), med)
     if len(options.posts) > 1:
         first = options.posts[0]
         print(f"\ngrowth (medians; × = relative to {first:,} posts):\n")
