@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.client
 import os
 import urllib.error
 import urllib.request
@@ -13,6 +12,7 @@ import pytest
 
 from site_builder.cli import _parser
 from site_builder.pipeline import build
+from tests.support.http import raw_get
 from tests.support.preview import running_preview, wait_for
 from tests.support.sites import copy_site, tree_difference
 
@@ -25,19 +25,6 @@ def fetch(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
-
-
-def raw_get(url: str, path: str) -> tuple[int, bytes]:
-    """GET `path` exactly as written (no client-side normalisation of .. or %2e)."""
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-    try:
-        connection.putrequest("GET", path, skip_accept_encoding=True)
-        connection.endheaders()
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
 
 
 @pytest.fixture

@@ -7,31 +7,17 @@ paths, invalid UTF-8, a symbolic link placed in output/)."""
 
 from __future__ import annotations
 
-import http.client
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from tests.security.fixture_site import FIXTURE, TEMPLATES
+from tests.support.http import raw_get
 from tests.support.preview import running_preview
 
 SECRET = b"SECRET-OUTSIDE-OUTPUT"
-
-
-def _get(url: str, path: str) -> tuple[int, bytes]:
-    """GET `path` exactly as written (no client-side normalisation)."""
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-    try:
-        connection.putrequest("GET", path, skip_accept_encoding=True)
-        connection.endheaders()
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +49,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     ],
 )
 def test_odd_request_paths_serve_nothing_from_outside(served: tuple[str, Path], path: str):
-    status, body = _get(served[0], path)
+    status, body = raw_get(served[0], path)
     assert SECRET not in body
     assert status in (400, 404)
 
@@ -73,12 +59,12 @@ def test_a_symlink_in_output_leading_outside_is_not_followed(served: tuple[str, 
     (output / "leak.txt").symlink_to(output.parent / "secret.txt")
     (output / "leak-dir").symlink_to(output.parent / "secret-dir", target_is_directory=True)
     for path in ("/leak.txt", "/leak-dir/", "/leak-dir/index.html"):
-        status, body = _get(url, path)
+        status, body = raw_get(url, path)
         assert SECRET not in body and status == 404, path
 
 
 def test_ordinary_pages_are_served(served: tuple[str, Path]):
     url, _output = served
     thai_post = "/news/2565-03-15-%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%8A%E0%B8%B8%E0%B8%A1"
-    assert _get(url, "/")[0] == 200
-    assert _get(url, thai_post + "%E0%B8%AA%E0%B8%A0%E0%B8%B2/")[0] == 200
+    assert raw_get(url, "/")[0] == 200
+    assert raw_get(url, thai_post + "%E0%B8%AA%E0%B8%A0%E0%B8%B2/")[0] == 200

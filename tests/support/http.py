@@ -8,6 +8,7 @@ status 404, and an optional sub-path prefix for sites deployed under e.g.
 
 from __future__ import annotations
 
+import http.client
 import mimetypes
 import threading
 from collections.abc import Iterator
@@ -40,6 +41,20 @@ CONTENT_TYPES: dict[str, str] = {
     ".woff2": "font/woff2",
     ".pdf": "application/pdf",
 }
+
+
+def raw_get(url: str, path: str) -> tuple[int, bytes]:
+    """GET `path` from the server at `url` exactly as written: no client-side
+    normalisation of `..`, `%2e` or backslashes (path traversal tests)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_accept_encoding=True)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
 
 
 def content_type_for(path: Path) -> str:
