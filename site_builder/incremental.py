@@ -803,17 +803,15 @@ class IncrementalBuilder:
         """Take output/ as a clean build of `site` has just written it: record what each
         file was made from, so the next build starts warm (see cached_build.py). `known`:
         digests of files' bytes the build already had (the others are read)."""
-        as_of = self.as_of or default_as_of()
-        plan = self._plan(site, as_of)
+        plan = self._plan(site, self.as_of or default_as_of())
         wanted = self._fingerprints(plan)
-        generated, copies = published_files(site, plan.pages, self.content, self.templates)
-        wanted.update((relative, file_digest(data)) for relative, data in generated)
-        wanted.update((relative, self.digests.of(source) or "") for source, relative in copies)
         self.outputs.clear()
         for relative in sorted(_files_under(self.output)):
             written = known.get(relative) or file_digest((self.output / relative).read_bytes())
             if relative not in wanted and not relative.startswith(_BUNDLE):
-                wanted[relative] = written  # a file only a link reaches (content/files/…)
+                # A generated or copied file is known by its bytes, which the clean build
+                # has just written: the same digest a rebuild gives it.
+                wanted[relative] = written
             self.outputs[relative] = (wanted.get(relative, ""), written)
         self._wanted = wanted
         key = self.search_key()
