@@ -56,10 +56,16 @@ def build_command(content: Path, output: Path, extra: list[str]) -> list[str]:
 
 def cold_build(content: Path, output: Path, extra: list[str]) -> measure.Measurement:
     shutil.rmtree(output, ignore_errors=True)
-    return measure.run(build_command(content, output, extra), cwd=ROOT, env=_environment())
+    return measured(build_command(content, output, extra))
 
 
-def _environment() -> dict[str, str]:
+def measured(command: list[str]) -> measure.Measurement:
+    """One run of `command` from the project's folder (raises if it fails)."""
+    return measure.run(command, cwd=ROOT, env=environment())
+
+
+def environment() -> dict[str, str]:
+    """The environment every benchmarked build of this project runs in."""
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = "1650000000"  # same bytes every run
     env.pop("PYTHONDONTWRITEBYTECODE", None)

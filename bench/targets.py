@@ -36,7 +36,6 @@ import run
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = run.CORPORA
 OURS, OURS_PAGES = "oit-site", "oit-site --no-search"
-EPOCH = "1650000000"
 
 MAX_TIME_VS_HUGO = 1.5
 MIN_SPEEDUP_VS_PYTHON_TOOLS = 4.0
@@ -69,14 +68,6 @@ def our_build(content: Path, output: Path, cache: Path, *extra: str) -> list[str
     return run.build_command(content, output, ["--cache", str(cache), *extra])
 
 
-def environment() -> dict[str, str]:
-    return dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
-
-
-def measured(command: list[str], cwd: Path) -> measure.Measurement:
-    return measure.run(command, cwd=cwd, env=environment())  # raises if the command fails
-
-
 def middle(runs: list[measure.Measurement]) -> measure.Measurement:
     """The run with the median wall time (its CPU time and memory come with it)."""
     return sorted(runs, key=lambda m: m.seconds)[len(runs) // 2]
@@ -88,9 +79,9 @@ def cold(tool: str, content: Path, source: Path, work: Path) -> measure.Measurem
     shutil.rmtree(output, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
     if tool == OURS:
-        return measured(our_build(content, output, cache), ROOT)
+        return run.measured(our_build(content, output, cache))
     if tool == OURS_PAGES:
-        return measured(our_build(content, output, cache, "--no-search"), ROOT)
+        return run.measured(our_build(content, output, cache, "--no-search"))
     return compare.cold_build(tool, source, output)
 
 
@@ -144,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     for tool, extra in ((OURS, ()), (OURS_PAGES, ("--no-search",))):
         key = tool.replace(" ", "")
         command = our_build(content, work / f"out-{key}", work / f"cache-{key}", *extra)
-        measured(command, ROOT)  # the first may also write the cache's parse entries
-        warm[tool] = [measured(command, ROOT) for _ in range(options.runs)]
+        run.measured(command)  # the first may also write the cache's parse entries
+        warm[tool] = [run.measured(command) for _ in range(options.runs)]
         print(f"  warm {tool}: {[f'{m.seconds:.2f}' for m in warm[tool]]} s", flush=True)
 
     # 3. one edit: `build` with the cache, and `serve`
@@ -157,11 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     edit_builds: dict[str, list[measure.Measurement]] = {}
     for tool, extra in ((OURS_PAGES, ("--no-search",)), (OURS, ())):
         command = our_build(edited / "content", edited / "output", edited / "cache", *extra)
-        measured(command, ROOT)
+        run.measured(command)
         edit_builds[tool] = []
         for round_ in range(options.edits):
             incremental.edit_post(post, round_)
-            edit_builds[tool].append(measured(command, ROOT))
+            edit_builds[tool].append(run.measured(command))
         print(f"  one edit, build {tool}: {[f'{m.seconds:.2f}' for m in edit_builds[tool]]} s")
     serve = incremental.measure_serve(
         edited / "content", ROOT / "templates", edited / "output-serve", options.edits
